@@ -1,0 +1,252 @@
+"""kgtext on spaCy: the tokenizer, the components and :func:`load`.
+
+Every component is registered under a versioned name and through the
+``spacy_factories`` / ``spacy_tokenizers`` entry points, so a pipeline saved with
+``nlp.to_disk()`` loads again with plain ``spacy.load()`` once kgtext is installed.
+
+Examples
+--------
+>>> nlp = load()
+>>> doc = nlp("Бишкекте 2025-жылы ЖОЖдор ачылды. Жыйын уланат.")
+>>> [t.text for t in doc]
+['Бишкекте', '2025-жылы', 'ЖОЖдор', 'ачылды', '.', 'Жыйын', 'уланат', '.']
+>>> [s.text for s in doc.sents]
+['Бишкекте 2025-жылы ЖОЖдор ачылды.', 'Жыйын уланат.']
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from kgtext.segment.sentenize import sentence_decisions
+from kgtext.segment.tokenize import INVISIBLE_SPACE, Token, tokenize
+
+_INVISIBLE = str.maketrans("", "", INVISIBLE_SPACE)
+
+__all__ = [
+    "KgLemmatizer",
+    "KgSentencizer",
+    "KgTokenizer",
+    "load",
+    "make_lemmatizer",
+    "make_sentencizer",
+    "make_tokenizer",
+    "token_morphology",
+]
+
+
+class KgTokenizer:
+    """A spaCy tokenizer whose tokens are :func:`kgtext.tokenize`'s tokens.
+
+    Whitespace other than one space after a token becomes a whitespace token, as
+    spaCy does, so ``doc.text`` is always the input text.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for tok in tokenize(text):
+            if tok.start > pos:
+                _add_gap(words, spaces, text[pos : tok.start])
+            words.append(tok.text)
+            spaces.append(False)
+            pos = tok.end
+        if pos < len(text):
+            _add_gap(words, spaces, text[pos:])
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+    # stateless: nothing to save
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> KgTokenizer:
+        return self
+
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> KgTokenizer:
+        return self
+
+
+def _add_gap(words: list[str], spaces: list[bool], gap: str) -> None:
+    if gap[0] == " " and words and not spaces[-1]:
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)
+
+
+@registry.tokenizers("kgtext.tokenizer.v1")
+def make_tokenizer() -> Callable[[Language], KgTokenizer]:
+    """Registry function for ``[nlp.tokenizer] @tokenizers = "kgtext.tokenizer.v1"``."""
+
+    def create(nlp: Language) -> KgTokenizer:
+        return KgTokenizer(nlp.vocab)
+
+    return create
+
+
+class KgSentencizer:
+    """Sets sentence starts from kgtext's sentence rules (abbreviations, quotes, speech)."""
+
+    def __init__(self, nlp: Language, name: str = "sentencizer") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        content = [t for t in doc if t.text.translate(_INVISIBLE).strip()]
+        if not content:
+            return doc
+        tokens = [Token(t.text, t.idx, t.idx + len(t.text)) for t in content]
+        starts = {0}
+        for idx, verdict, _rule in sentence_decisions(text, tokens):
+            if verdict == "split":
+                starts.add(idx + 1)
+        for t in doc:
+            t.is_sent_start = False
+        for i, t in enumerate(content):
+            if i in starts:
+                t.is_sent_start = True
+        # leading whitespace belongs to the first sentence
+        content[0].is_sent_start = content[0].i == 0
+        doc[0].is_sent_start = True
+        return doc
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> KgSentencizer:
+        return self
+
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> KgSentencizer:
+        return self
+
+
+@Language.factory("kgtext_sentencizer")
+def make_sentencizer(nlp: Language, name: str) -> KgSentencizer:
+    """spaCy factory ``kgtext_sentencizer``: sentence starts from kgtext's rules."""
+    return KgSentencizer(nlp, name)
+
+
+class KgLemmatizer:
+    """Sets ``token.lemma_`` from :func:`kgtext.lemmatize`, and ``token.pos_`` and
+    ``token.morph`` where every analysis of the word agrees."""
+
+    def __init__(self, nlp: Language, name: str = "lemmatizer") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.is_space:
+                continue
+            lemma, pos, morph = token_morphology(token.text)
+            token.lemma_ = lemma
+            if pos:
+                token.pos_ = pos
+            if morph:
+                token.set_morph(morph)
+        return doc
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> KgLemmatizer:
+        return self
+
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        Path(path).mkdir(parents=True, exist_ok=True)
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> KgLemmatizer:
+        return self
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def token_morphology(word: str) -> tuple[str, str, str]:
+    """``(lemma, pos, morph)`` of *word*; pos and morph are ``""`` when ambiguous.
+
+    >>> token_morphology("ЖОЖдордо")[0]
+    'ЖОЖ'
+    >>> token_morphology("«")
+    ('«', 'PUNCT', '')
+    """
+    from kgtext.morph import analyze, lemmatize, spacy_morph
+
+    if not any(c.isalnum() for c in word):
+        return word, "PUNCT", ""
+    lemma = lemmatize(word)
+    readings = {spacy_morph(a) for a in analyze(word)}
+    if len(readings) == 1:
+        pos, morph = readings.pop()
+        return lemma, pos, morph
+    poses = {pos for pos, _ in readings}
+    return lemma, poses.pop() if len(poses) == 1 else "", ""
+
+
+@Language.factory("kgtext_lemmatizer")
+def make_lemmatizer(nlp: Language, name: str) -> KgLemmatizer:
+    """spaCy factory ``kgtext_lemmatizer``: lemmas (and unambiguous POS/morph) from kgtext."""
+    return KgLemmatizer(nlp, name)
+
+
+#: Components of the default pipeline, in order: (pipe name, factory name, module
+#: that registers the factory). Components whose module is missing are skipped.
+DEFAULT_COMPONENTS: tuple[tuple[str, str, str], ...] = (
+    ("sentencizer", "kgtext_sentencizer", "kgtext.pipeline"),
+    ("lemmatizer", "kgtext_lemmatizer", "kgtext.pipeline"),
+)
+
+
+def load(components: Iterable[str] | None = None, *, exclude: Iterable[str] = ()) -> Language:
+    """A spaCy ``Language`` for Kyrgyz with kgtext's tokenizer and components.
+
+    Parameters
+    ----------
+    components : iterable of str, optional
+        Pipe names to include (default: all of :data:`DEFAULT_COMPONENTS`).
+    exclude : iterable of str
+        Pipe names to leave out.
+
+    Returns
+    -------
+    spacy.language.Language
+        ``nlp.lang == "ky"``; save it with ``nlp.to_disk`` and load it back with
+        ``spacy.load``.
+
+    Examples
+    --------
+    >>> load().pipe_names[:1]
+    ['sentencizer']
+    """
+    import importlib
+
+    wanted = None if components is None else set(components)
+    excluded = set(exclude)
+    nlp = spacy.blank("ky", config={"nlp": {"tokenizer": {"@tokenizers": "kgtext.tokenizer.v1"}}})
+    for name, factory, module in DEFAULT_COMPONENTS:
+        if (wanted is not None and name not in wanted) or name in excluded:
+            continue
+        importlib.import_module(module)
+        nlp.add_pipe(factory, name=name)
+    return nlp
