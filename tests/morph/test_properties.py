@@ -1,0 +1,39 @@
+"""Hypothesis: the analyser never raises and its lemmas are tied to the word."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kgtext.alphabet import KYRGYZ_LOWER, to_cyrillic
+from kgtext.morph import analyze
+from kgtext.morph.data import closed_forms, stem_variants
+
+_ALTERNATION = str.maketrans({"г": "к", "б": "п"})
+
+
+def _related(word: str, lemma: str) -> bool:
+    w, m = to_cyrillic(word).lower(), to_cyrillic(lemma).lower()
+    if w.startswith(m):
+        return True
+    if any(w.startswith(v.bound) and m == v.lemma for v in stem_variants()):
+        return True
+    if any(w == f.form and m == f.lemma for f in closed_forms()):
+        return True
+    # a stem-final letter changed: к→г, п→б, й+у→ю, a vowel merged into a long vowel
+    return len(m) >= 2 and w.startswith(m[:-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20))
+def test_never_raises_on_any_text(text: str) -> None:
+    result = analyze(text)
+    assert result
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=KYRGYZ_LOWER + KYRGYZ_LOWER.upper()[:10] + "-", min_size=1, max_size=18))
+def test_lemma_is_prefix_or_alternation(word: str) -> None:
+    for analysis in analyze(word)[:3]:
+        assert analysis.lemma
+        assert _related(word, analysis.lemma), (word, analysis)
