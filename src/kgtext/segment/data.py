@@ -7,7 +7,12 @@ import itertools
 
 from kgtext._resources import read_tsv
 
-__all__ = ["abbreviations", "acronym_suffixes", "sentence_final_abbreviations"]
+__all__ = [
+    "abbreviations",
+    "acronym_suffixes",
+    "sentence_final_abbreviations",
+    "unit_abbreviations",
+]
 
 
 @functools.cache
@@ -21,7 +26,7 @@ def abbreviations() -> frozenset[str]:
     >>> "ж.б." in abbreviations()
     True
     """
-    return frozenset(row["abbreviation"] for row in _abbreviation_rows())
+    return frozenset(v for row in _abbreviation_rows() for v in _variants(row["abbreviation"]))
 
 
 def sentence_final_abbreviations() -> frozenset[str]:
@@ -31,8 +36,36 @@ def sentence_final_abbreviations() -> frozenset[str]:
     (True, False)
     """
     return frozenset(
-        row["abbreviation"] for row in _abbreviation_rows() if row["ends_sentence"] == "yes"
+        v
+        for row in _abbreviation_rows()
+        if row["ends_sentence"] in ("yes", "unit")
+        for v in _variants(row["abbreviation"])
     )
+
+
+def unit_abbreviations() -> frozenset[str]:
+    """Quantity abbreviations, followed by their unit or currency (``млн. АКШ доллары``).
+
+    >>> "млн." in unit_abbreviations()
+    True
+    """
+    return frozenset(
+        v
+        for row in _abbreviation_rows()
+        if row["ends_sentence"] == "unit"
+        for v in _variants(row["abbreviation"])
+    )
+
+
+def _variants(abbreviation: str) -> tuple[str, ...]:
+    """The abbreviation, and its capitalised form at a sentence start (``Проф.``).
+
+    One-letter pieces get no capitalised form: ``Ж.`` is an initial, not ``ж.``.
+    """
+    first_piece = abbreviation.split(".", 1)[0]
+    if len(first_piece) < 2 or not first_piece.isalpha():
+        return (abbreviation,)
+    return (abbreviation, abbreviation[0].upper() + abbreviation[1:])
 
 
 # Suffix templates that follow an acronym, each written once; capitals are

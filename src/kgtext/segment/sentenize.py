@@ -3,7 +3,8 @@
 A candidate boundary follows an end mark (``. ! ? …``, a dotted abbreviation), a
 line break, or a glued headline. Each rule in :data:`SENTENCE_RULES` looks at one
 candidate and answers ``"split"``, ``"join"`` or ``None``; the first answer wins.
-Closing quotes and brackets right after an end mark stay with the sentence.
+Closing quotes and brackets, and further end marks (``?.``), right after an end mark
+stay with the sentence.
 
 Examples
 --------
@@ -20,7 +21,11 @@ from dataclasses import dataclass
 
 import regex
 
-from kgtext.segment.data import abbreviations, sentence_final_abbreviations
+from kgtext.segment.data import (
+    abbreviations,
+    sentence_final_abbreviations,
+    unit_abbreviations,
+)
 from kgtext.segment.tokenize import Token, tokenize
 
 __all__ = ["SENTENCE_RULES", "Boundary", "SentenceRule", "sentence_decisions", "sentenize"]
@@ -28,7 +33,8 @@ __all__ = ["SENTENCE_RULES", "Boundary", "SentenceRule", "sentence_decisions", "
 _END_MARK = regex.compile(r"^(?:[.!?…]+|[!?][!?.]*)$")
 _CLOSING = frozenset("»”’)]}›\"'")
 _DASHES = frozenset("—–-")
-_OPENING = frozenset("«“„‹([{\"'")
+#: Marks that only ever open a quote or bracket (a straight quote may close one).
+_OPENING = frozenset("«“„‹([{")
 _BULLETS = frozenset("•·▪‣◦●○■□►▶*–—-")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
 _NUMBER = regex.compile(r"^\d+$")
@@ -163,9 +169,12 @@ def initial(b: Boundary) -> Verdict:
 
 
 def abbreviation(b: Boundary) -> Verdict:
-    """Abbreviations that end no sentence (``көч.``, ``проф.``) join; ``т.б.`` may end one."""
+    """Abbreviations that end no sentence (``көч.``, ``проф.``) join; ``т.б.`` may end one;
+    a quantity (``млн.``) before an acronym (``АКШ доллары``) joins."""
     tok = b.prev.text
     if tok in abbreviations() or _dotted(tok):
+        if tok in unit_abbreviations() and _UPPER_WORD.match(b.next.text):
+            return "join"
         return "split" if _ends_sentence(tok) else "join"
     return None
 
@@ -241,7 +250,7 @@ def sentence_decisions(text: str, tokens: list[Token]) -> list[tuple[int, str, s
         if _is_end_mark(tok.text):
             while (
                 j + 1 < n
-                and tokens[j + 1].text in _CLOSING
+                and (tokens[j + 1].text in _CLOSING or _END_MARK.match(tokens[j + 1].text))
                 and tokens[j + 1].start == tokens[j].end
             ):
                 j += 1

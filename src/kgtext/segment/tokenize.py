@@ -224,6 +224,8 @@ def _glued_candidate() -> regex.Pattern[str]:
 
 
 _VOWELS_UP = frozenset(v.upper() for v in VOWELS)
+#: The longest all-caps acronym that takes a lower-case suffix (ЮНИСЕФтин, ЮНЕСКОнун).
+MAX_ACRONYM = 6
 
 
 def split_glued_headline(word: str) -> int | None:
@@ -232,7 +234,9 @@ def split_glued_headline(word: str) -> int | None:
     The all-caps part must look like a word (four or more letters, two or more
     vowels, so not an acronym); the glued part must start with a digit, or with a
     capital followed by lower-case letters that are not a suffix an acronym takes
-    (``ЮНИСЕФтин`` stays whole).
+    (``ЮНИСЕФтин`` stays whole). A capital run of more than
+    :data:`MAX_ACRONYM` letters is never an acronym, so there even a suffix-like
+    tail is a glued word (``ӨЗГӨРДҮАнын`` → ``ӨЗГӨРДҮ`` + ``Анын``).
 
     >>> split_glued_headline("УЛАНУУДА26-мартта")
     8
@@ -244,7 +248,7 @@ def split_glued_headline(word: str) -> int | None:
     i = 0
     while i < len(word) and word[i] in KYRGYZ_UPPER:
         i += 1
-    if i == len(word):
+    if i == len(word) or i < 4:
         return None
     if word[i].isdigit():
         cut = i
@@ -253,7 +257,7 @@ def split_glued_headline(word: str) -> int | None:
         tail_end = i
         while tail_end < len(word) and word[tail_end].isalpha() and word[tail_end].islower():
             tail_end += 1
-        if word[i:tail_end].lower() in acronym_suffixes():
+        if i <= MAX_ACRONYM and word[i:tail_end].lower() in acronym_suffixes():
             return None
     head = word[:cut]
     if len(head) < 4 or sum(1 for c in head if c in _VOWELS_UP) < 2:
