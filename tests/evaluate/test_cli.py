@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -403,3 +405,42 @@ def test_detect_format(tmp_path: Path, name: str, content: str, expected: str) -
     path = tmp_path / name
     path.write_text(content + "\n", encoding="utf-8")
     assert command.detect_format(path) == expected
+
+
+# ------------------------------------------------------- the installed console script
+
+
+def _console(*args: str) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("kgtext")
+    if exe is None:
+        pytest.skip("kgtext is not installed as a console script (pip install -e .)")
+    return subprocess.run([exe, *args], capture_output=True, text=True, timeout=300)
+
+
+def test_console_script_tokens_on_ud(ud_ktmu: Path) -> None:
+    result = _console("evaluate", "tokens", str(ud_ktmu), "--json")
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout)["metrics"]
+    assert metrics["gold_boundaries"] > 20_000
+    assert metrics["errors_per_1000"] < 12
+
+
+def test_console_script_sib200_predictions(sib_test: Path, tmp_path: Path) -> None:
+    pred = tmp_path / "pred.jsonl"
+    labels = write_sib_predictions(sib_test, pred, probabilities=False)
+    html = tmp_path / "sib.html"
+    result = _console(
+        "evaluate", "sectors", str(sib_test), "--predictions", str(pred), "--html", str(html)
+    )
+    assert result.returncode == 0, result.stderr
+    parser = TextOnly()
+    parser.feed(html.read_text("utf-8"))
+    assert all(label in parser.cells for label in labels)
+
+
+def test_console_script_bad_input_exits_2(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.conllu"
+    bad.write_text("1\tмектеп\n", encoding="utf-8")
+    result = _console("evaluate", "lemmas", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.startswith("kgtext: error:") and "bad.conllu" in result.stderr
