@@ -16,7 +16,9 @@ Examples
 
 from kgtext.morph.analyzer import Analysis, Analyzer
 from kgtext.morph.api import (
+    Reading,
     analyze,
+    best_reading,
     default_analyzer,
     inflect,
     lemmatize,
@@ -27,7 +29,9 @@ from kgtext.morph.api import (
 __all__ = [
     "Analysis",
     "Analyzer",
+    "Reading",
     "analyze",
+    "best_reading",
     "default_analyzer",
     "inflect",
     "lemmatize",

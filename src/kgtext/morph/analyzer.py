@@ -7,6 +7,22 @@ Stems are looked up in the lexicon (hand-written stems plus stems derived from U
 lemmas); a stem that is not there is still proposed when it is long enough, so every
 word gets an analysis. Analyses are ranked best first.
 
+How it stays fast. Only the stem changes from word to word; word endings repeat. The
+analyser therefore works on endings:
+
+* every surface form a suffix can take (all allomorphs, with merged and voiced
+  variants) is collected once, and an ending that cannot be cut into such pieces is
+  rejected by one dictionary look-up (:meth:`Analyzer._possible`, memoised);
+* the suffix chains of an ending are parsed once per *(ending, stem class, state)* and
+  kept with their precomputed score terms (:meth:`Analyzer._chains`). The stem class is
+  what the suffix rules look at: the harmony class of the last vowel and the
+  assimilation class of the last letter (:func:`_canonical`);
+* a word is then scanned once from the right: each split costs a few dictionary
+  look-ups, and a new word costs microseconds once its endings have been seen.
+
+The search is exhaustive over the grammar (there is no beam), so :meth:`Analyzer.lemma`
+(best analysis only) and :meth:`Analyzer.analyze` (all analyses) always agree.
+
 Examples
 --------
 >>> from kgtext.morph import analyze
@@ -22,8 +38,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
-from kgtext.alphabet import VOWELS, is_kyrgyz_letter, to_cyrillic
+from kgtext.alphabet import KYRGYZ_LETTERS, VOICELESS, VOWELS, to_cyrillic
 from kgtext.morph import data
 from kgtext.morph.phonology import Context, context_of, realize_in
 
@@ -31,6 +48,9 @@ __all__ = ["Analysis", "Analyzer"]
 
 #: Parts of speech whose stems take verb suffixes.
 VERBAL = frozenset({"VERB", "AUX"})
+#: Parts of speech that take nominal suffixes without a penalty.
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "PRON"})
+_SUFFIXABLE = VERBAL | _NOMINAL
 #: Final voiced stops written for a stem's к п before a vowel (бак → багы).
 _DEVOICE = {"г": "к", "б": "п"}
 _VOICE = {"к": "г", "п": "б"}
@@ -51,6 +71,69 @@ _STATE_POS = {"V": "VERB", "N": "NOUN"}
 _RARE_AFTER_GUESS = frozenset({"ptcp.fut", "caus.ar", "caus.yr"})
 #: Corpus count a hand-written lexicon stem is worth.
 CORE_COUNT = 3
+#: Memo tables are emptied when they grow past this many entries.
+_MEMO_LIMIT = 1 << 20
+
+_SOFT = {"я": "а", "ё": "о", "ю": "у", "э": "е"}
+#: Harmony class of a vowel: the suffix vowels are the same within a class.
+_VOWEL_CLASS = {"а": "а", "ы": "а", "е": "е", "и": "е", "о": "о", "у": "у", "ө": "ө", "ү": "ө"}
+#: Assimilation class of a final letter (vowels stay themselves: they decide merging).
+_LETTER_CLASS: dict[str | None, str | None] = {None: None, "*": "*"}
+_LETTER_CLASS |= {v: v for v in VOWELS}
+_LETTER_CLASS |= {c: "т" for c in VOICELESS}
+_LETTER_CLASS |= {c: "н" for c in "мнң"}
+_LETTER_CLASS |= {c: c for c in "лрй"}
+
+
+def _canonical(vowel: str | None, letter: str | None) -> Context:
+    """The class of a stem context: the suffix rules see no difference inside a class.
+
+    >>> _canonical("ы", "к") == _canonical("а", "п")
+    True
+    """
+    return _CANON.get((vowel, letter)) or _canon_new(vowel, letter)
+
+
+_CANON: dict[tuple[str | None, str | None], Context] = {}
+
+
+def _canon_new(vowel: str | None, letter: str | None) -> Context:
+    ctx = Context(_VOWEL_CLASS.get(vowel, vowel), _LETTER_CLASS.get(letter, "д"))  # type: ignore[arg-type]
+    _CANON[(vowel, letter)] = ctx
+    return ctx
+
+
+_STAR = Context("*", "*")
+#: Bits of the noun-stem and verb-stem states in :meth:`Analyzer._mask`.
+_N, _V = 1, 2
+
+
+def _prefix_contexts(low: str) -> tuple[list[Context], list[int], list[bool]]:
+    """Canonical context, letter count and "has a vowel" of every prefix of *low*.
+
+    Equal, prefix by prefix, to :func:`~kgtext.morph.phonology.context_of`.
+    """
+    vowel: str | None = None
+    letter: str | None = None
+    letters = 0
+    ctxs = [_canonical(None, None)]
+    counts = [0]
+    voweled = [False]
+    for ch in low:
+        if ch in VOWELS:
+            vowel = _SOFT.get(ch, ch)
+            letter = ch
+            letters += 1
+        elif ch.isalpha():
+            letters += 1
+            if ch not in "ъь":
+                letter = ch
+        elif ch.isdigit():
+            letter = "*"
+        ctxs.append(_STAR if letter == "*" else _canonical(vowel, letter))
+        counts.append(letters)
+        voweled.append(vowel is not None)
+    return ctxs, counts, voweled
 
 
 @dataclass(frozen=True)
@@ -60,7 +143,8 @@ class Analysis:
     Attributes
     ----------
     lemma : str
-        The lemma, following UD_Kyrgyz-KTMU conventions (verbs as bare stems).
+        The lemma, following UD_Kyrgyz-KTMU conventions (verbs as bare stems; the
+        first letter written as in the word, acronyms in capitals).
     pos : str
         Universal part-of-speech tag of the lemma.
     suffixes : tuple of str
@@ -71,6 +155,9 @@ class Analysis:
         Ranking score (higher is better); comparable only between analyses of one word.
     tags : tuple of str
         Suffix identifiers from ``morph_suffixes.tsv``, parallel to ``suffixes``.
+    confidence : float
+        Share of this reading in the word's analyses (softmax of the scores, 0–1);
+        ``1.0`` for an analysis built by hand.
 
     Examples
     --------
@@ -85,6 +172,7 @@ class Analysis:
     feats: dict[str, str] = field(default_factory=dict, compare=False)
     score: float = 0.0
     tags: tuple[str, ...] = ()
+    confidence: float = field(default=1.0, compare=False)
 
     @property
     def ud_feats(self) -> str:
@@ -96,20 +184,6 @@ class Analysis:
 
 def _feat_key(item: tuple[str, str]) -> str:
     return item[0].lower()
-
-
-@dataclass(frozen=True, slots=True)
-class _Start:
-    """A candidate stem: its lemma, part of speech, starting state and base score."""
-
-    lemma: str
-    pos: str
-    state: str
-    score: float
-    ctx: Context
-    pending: int
-    first: str = ""
-    known: bool = True
 
 
 def _after_ok(after: str, ctx: Context) -> bool:
@@ -132,12 +206,43 @@ def _advance(ctx: Context, text: str) -> Context:
     for char in text:
         if char in VOWELS:
             vowel = context_of(char).vowel
-    return Context(vowel, text[-1]) if text else ctx
+    return _canonical(vowel, text[-1]) if text else ctx
 
 
 def _is_acronym(stem: str) -> bool:
     letters = [c for c in stem if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _recase(lemma: str, stem: str) -> str:
+    """Write *lemma* with the capitals of the *stem* it was read from (UD KTMU).
+
+    An all-capital stem gives an all-capital lemma (``ЖОЖдор`` → ``ЖОЖ``); otherwise
+    the first letter follows the word (sentence-initial ``Мектептер`` → ``Мектеп``,
+    ``бишкектик`` → ``бишкек``).
+
+    >>> _recase("мектеп", "Мектеп"), _recase("жож", "ЖОЖ"), _recase("Бишкек", "бишкек")
+    ('Мектеп', 'ЖОЖ', 'бишкек')
+    """
+    first = stem[:1]
+    if first.isupper():
+        if _is_acronym(stem):
+            return lemma.upper()
+        return lemma[:1].upper() + lemma[1:] if lemma[:1].islower() else lemma
+    if first.islower() and lemma[:1].isupper() and not _is_acronym(lemma):
+        return lemma[:1].lower() + lemma[1:]
+    return lemma
+
+
+#: A state of the letter automaton: piece -> next states, piece prefixes, merged-away moves.
+_State = tuple[dict[str, tuple[str, ...]], frozenset[str], tuple[str, ...]]
+
+#: A compiled suffix chain: tags, surface texts, features, kept text (derivations the
+#: lemma includes), the part of speech they make, the score change after a lexicon stem
+#: and after a guessed stem, whether it starts with a vowel, and its first suffix id.
+_Chain = tuple[
+    tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...], str, str, float, float, bool, str
+]
 
 
 class Analyzer:
@@ -159,6 +264,8 @@ class Analyzer:
     >>> analyzer = Analyzer([LexEntry("долбоор", "NOUN")], include_core=False)
     >>> analyzer.analyze("долбоорлордун")[0].suffixes
     ('лор', 'дун')
+    >>> analyzer.lemma("долбоорлордун")
+    'долбоор'
     """
 
     def __init__(
@@ -185,19 +292,38 @@ class Analyzer:
             else:
                 lemma = entry.lemma if entry.count > old.count else old.lemma
                 slot[entry.pos] = data.LexEntry(lemma, entry.pos, old.count + entry.count)
+        # key -> ((lemma, pos, state, base score), ...): what a lexicon stem starts
+        self._stems: dict[str, tuple[tuple[str, str, str, float], ...]] = {
+            key: tuple(
+                (
+                    e.lemma,
+                    pos,
+                    "V" if pos in VERBAL else "N",
+                    10 + 0.1 * len(key) + 0.6 * math.log1p(e.count),
+                )
+                for pos, e in slot.items()
+            )
+            for key, slot in self._lex.items()
+        }
         self._states: dict[str, list[data.Suffix]] = {}
         for suffix in data.suffixes():
             for state in suffix.sources:
                 self._states.setdefault(state, []).append(suffix)
-        self._by_id = {s.id: s for s in data.suffixes()}
         self._closed: dict[str, list[data.ClosedForm]] = {}
         for form in data.closed_forms():
             self._closed.setdefault(form.form, []).append(form)
         self._bound: dict[str, list[data.StemVariant]] = {}
         for variant in data.stem_variants():
             self._bound.setdefault(variant.bound, []).append(variant)
+        self._pieces, self._piece_prefixes, self._eps, self._longest = _suffix_fsa()
+        self._mask_memo: dict[str, int] = {"": -1}
+        self._index = self._stem_index()
         self._cache: dict[tuple, tuple] = {}
         self._opt_cache: dict[tuple, list[tuple]] = {}
+        self._head_cache: dict[tuple, tuple[dict[str, list[tuple]], list[tuple]]] = {}
+        self._chain_memo: dict[tuple[str, Context, str, int], tuple] = {}
+        self._ctx_cache: dict[str, Context] = {}
+        self._guess_memo: dict[tuple[str, Context, int], tuple | None] = {}
 
     # -- suffix chains -------------------------------------------------------------
 
@@ -214,17 +340,15 @@ class Analyzer:
                 out.append(())
         else:
             head = rest[0]
-            for suffix, text, drop, nctx, deriv in self._options(ctx, state):
+            by_head, singles = self._head_options(ctx, state)
+            options = by_head.get(head, ())
+            if head in _MERGED and singles:
+                # a one-letter suffix whose letter merged into the next suffix's vowel
+                options = [*options, *singles]
+            for suffix, text, drop, nctx, deriv in options:
                 if drop != pending or (deriv and nderiv >= 2):
                     continue
                 nd = nderiv + deriv
-                if text[0] != head:
-                    # only the merge path (text less its last letter) can still match
-                    if len(text) == 1:
-                        if not ((text in VOWELS or text == "й") and head in _MERGED):
-                            continue
-                    elif not rest.startswith(text[:-1]):
-                        continue
                 if rest.startswith(text):
                     for tail in self._parse(nctx, suffix.target, rest[len(text) :], 0, nd):
                         out.append(((suffix, text), *tail))
@@ -245,7 +369,7 @@ class Analyzer:
                     for tail in self._parse(nctx, suffix.target, rest[cut:], 1, nd):
                         out.append(((suffix, text[:cut]), *tail))
         result = tuple(out)
-        if len(self._cache) > 500_000:
+        if len(self._cache) > _MEMO_LIMIT:
             self._cache.clear()
         self._cache[key] = result
         return result
@@ -267,67 +391,438 @@ class Analyzer:
         self._opt_cache[key] = opts
         return opts
 
-    # -- stems ---------------------------------------------------------------------
+    def _head_options(self, ctx: Context, state: str) -> tuple[dict[str, list[tuple]], list[tuple]]:
+        """:meth:`_options` by first letter, and the one-letter options that can merge."""
+        key = (ctx, state)
+        hit = self._head_cache.get(key)
+        if hit is None:
+            by_head: dict[str, list[tuple]] = {}
+            singles = []
+            for option in self._options(ctx, state):
+                text = option[1]
+                by_head.setdefault(text[0], []).append(option)
+                if len(text) == 1 and (text in VOWELS or text == "й"):
+                    singles.append(option)
+            hit = self._head_cache[key] = (by_head, singles)
+        return hit
 
-    def _lex_starts(self, key: str, shown: str, ctx: Context, pending: int, bonus: float):
-        for pos, entry in self._lex.get(key, {}).items():
-            state = "V" if pos in VERBAL else "N"
-            lemma = entry.lemma
-            if lemma[:1].islower() and shown[:1].isupper() and pos == "PROPN":
-                lemma = shown
-            score = 10 + 0.1 * len(key) + 0.6 * math.log1p(entry.count) + bonus
-            yield _Start(lemma, pos, state, score, ctx, pending)
+    def _mask(self, rest: str) -> int:
+        """The states from which some suffix chain could spell *rest*, harmony aside.
 
-    def _starts(self, word: str, low: str, i: int):
-        stem, skey, rest = word[:i], low[:i], low[i:]
-        letters = sum(c.isalpha() for c in stem)
-        if letters == 0:
-            if rest and any(c.isalpha() for c in rest):
-                lemma = stem.rstrip("-") or stem
-                yield _Start(lemma, "NUM", "N", 9.0, Context("*", "*"), 0)
-            return
-        if rest and _is_acronym(stem) and rest.islower():
-            star = Context("*", "*")
-            known = list(self._lex_starts(skey, stem, star, 0, 0.0))
-            yield from known
-            if not known:
-                yield _Start(stem, "PROPN", "N", 9.0, star, 0)
-            return
-        ctx = context_of(skey)
-        yield from self._lex_starts(skey, stem, ctx, 0, 0.0)
-        vowel_next = bool(rest) and rest[0] in VOWELS
-        if vowel_next and skey[-1] in _DEVOICE:
-            alt = skey[:-1] + _DEVOICE[skey[-1]]
-            yield from self._lex_starts(alt, stem, context_of(alt), 0, 0.0)
-        for variant in self._bound.get(skey, ()):
+        A bit mask over grammar states (:data:`_N` for noun stems, :data:`_V` for
+        verb stems), memoised per ending and computed from the masks of shorter
+        endings: a sound filter that reads every allomorph of every suffix (merged and
+        voiced variants included) and ignores which one the stem selects.
+        """
+        memo = self._mask_memo
+        mask = 0
+        pieces, prefixes = self._pieces, self._piece_prefixes
+        for k in range(1, min(len(rest), self._longest) + 1):
+            head = rest[:k]
+            if head not in prefixes:
+                break
+            edges = pieces.get(head)
+            if edges:
+                tail = rest[k:]
+                after = memo.get(tail)
+                if after is None:
+                    after = self._mask(tail)
+                if after:
+                    for targets, sources in edges:
+                        if after & targets:
+                            mask |= sources
+        if rest[:1] in _MERGED:
+            # a one-letter suffix merged into the next one's first letter
+            for _ in range(2):
+                for targets, sources in self._eps:
+                    if mask & targets:
+                        mask |= sources
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+            memo[""] = -1
+        memo[rest] = mask
+        return mask
+
+    def _chains(self, rest: str, ctx: Context, state: str, pending: int) -> tuple:
+        """The suffix chains that spell *rest* after a stem of class *ctx*, compiled:
+        ``(chains, picks, guess_pick)``."""
+        out: list[_Chain] = []
+        for chain in self._parse(ctx, state, rest, pending, 0):
+            keep = keep_pos = ""
+            known = 0.0
+            keeping = True
+            nderiv = ninfl = nvoice = nrare = 0
+            feats: dict[str, str] = {}
+            for suffix, text in chain:
+                if keeping and suffix.lemma == "keep":
+                    keep += text
+                    if suffix.pos != "-":
+                        keep_pos = suffix.pos
+                    known -= 0.6
+                    continue
+                keeping = False
+                if suffix.kind == "deriv":
+                    nderiv += 1
+                elif suffix.kind == "voice":
+                    known -= 0.1
+                    nvoice += 1
+                else:
+                    ninfl += 1
+                nrare += suffix.id in _RARE_AFTER_GUESS
+                feats.update(suffix.feats)
+            known -= 0.4 * nderiv + 0.02 * ninfl
+            # a guessed stem: prefer splits that explain more of the word; derivations
+            # are stripped as in UD KTMU, so they cost a guess nothing
+            guess = known + 0.15 * sum(len(t) for _, t in chain) + 0.4 * nderiv
+            guess -= 0.5 * nrare + 0.3 * nvoice
+            if chain and chain[-1][0].target in ("V", "VOICE"):
+                guess -= 1.0  # a bare (imperative) verb stem is rare in running text
+            tags = tuple(s.id for s, _ in chain)
+            texts = tuple(t for _, t in chain)
+            first_vowel = bool(chain) and chain[0][1][:1] in VOWELS
+            first_id = chain[0][0].id if chain else ""
+            out.append(
+                (
+                    tags,
+                    texts,
+                    tuple(feats.items()),
+                    keep,
+                    keep_pos,
+                    known,
+                    guess,
+                    first_vowel,
+                    first_id,
+                )
+            )
+        # the chains that can win: after a lexicon stem, the first best plain chain and
+        # every chain that extends the lemma; after a guessed stem, the first best chain
+        plain = [k for k, c in enumerate(out) if not c[3]]
+        picks = [k for k, c in enumerate(out) if c[3]]
+        if plain:
+            picks.append(max(plain, key=lambda k: (out[k][5], -k)))
+        guess_pick = max(range(len(out)), key=lambda k: (out[k][6], -k)) if out else -1
+        return tuple(out), tuple(sorted(picks)), guess_pick
+
+    # -- the scan ------------------------------------------------------------------
+
+    def _stem_context(self, low: str, i: int) -> Context:
+        """The class of the stem ``low[:i]`` (what :func:`context_of` gives, classed)."""
+        tail = low[i - 4 : i] if i > 4 else low[:i]
+        hit = self._ctx_cache.get(tail)
+        if hit is not None:
+            return hit
+        ctx = context_of(low[:i])
+        ctx = _STAR if ctx.letter == "*" else _canonical(ctx.vowel, ctx.letter)
+        if i <= 4 or not VOWELS.isdisjoint(tail):
+            self._ctx_cache[tail] = ctx
+        return ctx
+
+    def _stem_index(self) -> dict[str, tuple[tuple, ...]]:
+        """Written stem -> the lexicon readings it can start, in search order.
+
+        Each reading is ``(lemma, pos, state, score, pending, first, heads, ctx)``:
+        ``heads`` the letters the rest of the word must start with (``None``: any),
+        ``ctx`` the stem class (``None``: the written stem's; a letter: the written
+        stem's vowel with that letter; a :class:`Context`: fixed). Covers the stem
+        itself, its к/п written г/б before a vowel, a final ь left out (``февралда``),
+        irregular bound stems, and a final vowel or й merged into the next suffix
+        (``сакта`` in ``сактоо``).
+        """
+        direct: dict[str, list[tuple]] = {}
+        alt: dict[str, list[tuple]] = {}
+        bound: dict[str, list[tuple]] = {}
+        merged: dict[str, list[tuple]] = {}
+        vowel_heads = frozenset(VOWELS)
+        merge_heads: dict[str, frozenset[str]] = {}
+        for head, letters in _MERGED.items():
+            for letter in letters:
+                merge_heads[letter] = merge_heads.get(letter, frozenset()) | {head}
+        order = "".join(_MERGED.values())
+        for key, starts in self._stems.items():
+            for lemma, pos, state, base in starts:
+                direct.setdefault(key, []).append((lemma, pos, state, base, 0, "", None, None))
+                last = key[-1:]
+                if last in _VOICE:
+                    reading = (lemma, pos, state, base, 0, "", vowel_heads, "т")
+                    alt.setdefault(key[:-1] + _VOICE[last], []).append(reading)
+                if last == "ь" and len(key) > 2:
+                    # a final soft sign is not written before a suffix: февраль → февралда
+                    alt.setdefault(key[:-1], []).append(
+                        (lemma, pos, state, base, 0, "", None, None)
+                    )
+                if last in merge_heads and len(key) > 1:
+                    fixed = "й" if last == "й" else _canonical(_SOFT.get(last, last), last)
+                    reading = (lemma, pos, state, base - 0.2, 1, "", merge_heads[last], fixed)
+                    merged.setdefault(key[:-1], []).append((order.index(last), reading))
+        for variant in data.stem_variants():
             state = "V" if variant.pos in VERBAL else "N"
             first = "vowel" if variant.first == "-" else variant.first
-            yield _Start(variant.lemma, variant.pos, state, 14.0, ctx, 0, first)
-        if rest and rest[0] in _MERGED:
-            for letter in _MERGED[rest[0]]:
-                full = skey + letter
-                yield from self._lex_starts(full, stem, context_of(full), 1, -0.2)
-        if "-" in skey[:-1]:
-            head, _, tail = skey.rpartition("-")
-            shown_head = stem[: len(head) + 1]
-            for start in self._lex_starts(tail, stem[len(head) + 1 :], ctx, 0, -0.5):
-                yield _Start(shown_head + start.lemma, start.pos, start.state, start.score, ctx, 0)
-        tail_letters = len(skey.rpartition("-")[2])
-        has_vowel = any(c in VOWELS for c in skey.rpartition("-")[2])
-        if tail_letters < self.min_stem or not has_vowel:
-            return
-        guesses = [(stem, ctx, 0)]
-        if vowel_next and skey[-1] in _DEVOICE:
-            alt = stem[:-1] + _DEVOICE[skey[-1]]
-            guesses = [(alt, ctx, 0), (stem, ctx, 0)]
-        if rest and rest[0] in _GUESS_MERGED and rest[:2] == rest[0] * 2:
-            full = stem + _GUESS_MERGED[rest[0]]
-            guesses.append((full, context_of(full.lower()), 1))
-        for n, (lemma, gctx, pending) in enumerate(guesses):
-            for state in ("N", "V"):
-                yield _Start(lemma, "", state, 1.0 - 0.1 * n, gctx, pending, known=False)
+            reading = (variant.lemma, variant.pos, state, 14.0, 0, first, None, None)
+            bound.setdefault(variant.bound, []).append(reading)
+        index: dict[str, tuple[tuple, ...]] = {}
+        for key in {*direct, *alt, *bound, *merged}:
+            ordered = sorted(merged.get(key, ()), key=lambda pair: pair[0])
+            index[key] = (
+                *direct.get(key, ()),
+                *alt.get(key, ()),
+                *bound.get(key, ()),
+                *(reading for _, reading in ordered),
+            )
+        return index
 
-    # -- public ----------------------------------------------------------------------
+    def _known_starts(self, norm: str, low: str, i: int, ctx: Context) -> list:
+        """Lexicon readings of the stem ``low[:i]``: ``(lemma, pos, state, score, ctx,
+        pending, first)``, from :meth:`_stem_index` and hyphenated compounds."""
+        rest, stem = low[i:], norm[:i]
+        head = rest[:1]
+        out = []
+        for lemma, pos, state, base, pending, first, heads, fixed in self._index.get(low[:i], ()):
+            if heads is not None and head not in heads:
+                continue
+            if lemma[:1] != stem[:1]:
+                lemma = _recase(lemma, stem)
+            sctx = (
+                ctx
+                if fixed is None
+                else _canonical(ctx.vowel, fixed)
+                if type(fixed) is str
+                else fixed
+            )
+            out.append((lemma, pos, state, base, sctx, pending, first))
+        skey = low[:i]
+        hyphen = skey.rfind("-", 0, i - 1)
+        if hyphen >= 0 and skey[-1] != "-":
+            tail = skey[hyphen + 1 :]
+            shown = norm[: hyphen + 1]
+            for lemma, pos, state, base in self._stems.get(tail, ()):
+                lemma = shown + _recase(lemma, norm[hyphen + 1 : i])
+                out.append((lemma, pos, state, base - 0.5, ctx, 0, ""))
+        return out
+
+    def _guess_starts(self, norm: str, low: str, i: int, ctx: Context) -> list:
+        """Stems not in the lexicon: ``(lemma, score, ctx, pending)``, or none when the
+        stem (after its last hyphen) is shorter than ``min_stem`` or has no vowel."""
+        skey, rest, stem = low[:i], low[i:], norm[:i]
+        tail = skey.rpartition("-")[2]
+        if len(tail) < self.min_stem or VOWELS.isdisjoint(tail):
+            return []
+        last = skey[-1]
+        if last in _DEVOICE and rest[:1] in VOWELS:
+            out = [(stem[:-1] + _DEVOICE[last], 1.0, ctx, 0), (stem, 0.9, ctx, 0)]
+        else:
+            out = [(stem, 1.0, ctx, 0)]
+        if rest[:1] in _GUESS_MERGED and rest[:2] == rest[0] * 2:
+            back = _GUESS_MERGED[rest[0]]
+            out.append((stem + back, 1.0 - 0.1 * len(out), _canonical(back, back), 1))
+        return out
+
+    def _chainset(self, rest: str, ctx: Context, state: str, pending: int) -> tuple:
+        key = (rest, ctx, state, pending)
+        hit = self._chain_memo.get(key)
+        if hit is None:
+            if len(self._chain_memo) > _MEMO_LIMIT:
+                self._chain_memo.clear()
+            hit = self._chain_memo[key] = self._chains(rest, ctx, state, pending)
+        return hit
+
+    def _readings(self, word: str) -> list[tuple]:
+        """Every reading of *word* as ``(score, lemma, pos, chain)``, in search order:
+        closed forms, then lexicon stems split by split from the right, then guesses."""
+        norm = word if KYRGYZ_LETTERS.isdisjoint(word) else to_cyrillic(word)
+        low = norm.lower()
+        found: list[tuple] = []
+        for form in self._closed.get(low, ()):
+            chain = (("closed",), (), form.feats, "", "", 0.0, 0.0, False, "")
+            found.append((30.0, _recase(form.lemma, norm), form.pos, chain))
+        guessable = []
+        for i, rest, ctx, mask, starts in self._splits(norm, low):
+            for lemma0, pos0, state, base, sctx, pending, first in starts:
+                if not mask & (_V if state == "V" else _N):
+                    continue
+                for chain in self._chainset(rest, sctx, state, pending)[0]:
+                    if first and not _first_ok(first, chain):
+                        continue
+                    score, lemma, pos = self._known_score(lemma0, pos0, base, chain)
+                    found.append((score, lemma, pos, chain))
+            if ctx is not None:
+                guessable.append((i, rest, ctx, mask))
+        for i, rest, ctx, mask in guessable:
+            for lemma0, base, gctx, pending in self._guess_starts(norm, low, i, ctx):
+                for state, bit in (("N", _N), ("V", _V)):
+                    if not mask & bit:
+                        continue
+                    for chain in self._chainset(rest, gctx, state, pending)[0]:
+                        score, lemma, pos = _guess_score(lemma0, state, base, chain)
+                        found.append((score, lemma, pos, chain))
+        return found
+
+    def _splits(self, norm: str, low: str):
+        """Live splits of *low*, right to left: ``(i, rest, ctx, mask, starts)``.
+
+        ``ctx`` is ``None`` when the stem cannot be guessed (numbers, acronyms).
+        """
+        masks = self._mask_memo
+        n = len(low)
+        counts = None if low.isalpha() else _prefix_contexts(low)[1]
+        maybe_acronym = low[1:] != norm[1:]
+        for i in range(n, 0, -1):
+            rest = low[i:]
+            mask = masks.get(rest)
+            if mask is None:
+                mask = self._mask(rest)
+            if not mask & 3:
+                continue
+            if counts is not None and counts[i] == 0:
+                if rest and counts[n] > 0:
+                    stem = norm[:i]
+                    start = (stem.rstrip("-") or stem, "NUM", "N", 9.0, _STAR, 0, "")
+                    yield i, rest, None, mask, [start]
+                continue
+            if maybe_acronym and rest and rest.islower() and _is_acronym(norm[:i]):
+                stem = norm[:i]
+                starts = [
+                    (_recase(lemma, stem), pos, state, base, _STAR, 0, "")
+                    for lemma, pos, state, base in self._stems.get(low[:i], ())
+                ]
+                if not starts:
+                    starts.append((stem, "PROPN", "N", 9.0, _STAR, 0, ""))
+                yield i, rest, None, mask, starts
+                continue
+            ctx = self._stem_context(low, i)
+            yield i, rest, ctx, mask, self._known_starts(norm, low, i, ctx)
+
+    def _known_score(self, lemma: str, pos: str, base: float, chain: _Chain) -> tuple:
+        keep = chain[3]
+        score = base + chain[5]
+        if keep:
+            lemma += keep
+            pos = chain[4] or pos
+            if to_cyrillic(lemma).lower() not in self._lex:
+                score -= 2.0  # a derived verb the lexicon does not list
+        if chain[0] and pos not in VERBAL and pos not in _NOMINAL:
+            score -= 1.0
+        return score, lemma, pos
+
+    def _guess_best(self, rest: str, ctx: Context, mask: int) -> tuple | None:
+        """The best chain after a guessed stem of class *ctx*: ``(delta, state, chain)``."""
+        key = (rest, ctx, mask)
+        if key in self._guess_memo:
+            return self._guess_memo[key]
+        best = None
+        for state, bit in (("N", _N), ("V", _V)):
+            if mask & bit:
+                chains, _, pick = self._chainset(rest, ctx, state, 0)
+                if pick >= 0 and (best is None or chains[pick][6] > best[0]):
+                    best = (chains[pick][6], state, chains[pick])
+        if len(self._guess_memo) > _MEMO_LIMIT:
+            self._guess_memo.clear()
+        self._guess_memo[key] = best
+        return best
+
+    def _best(self, word: str) -> tuple | None:
+        """The best reading of *word*: the first of the highest score in :meth:`_readings`
+        order, computed without listing the others. Per stem only the chains that can
+        win are scored (:meth:`_chains` picks them), and guessed stems are skipped when
+        a lexicon reading already scores higher than any guess can."""
+        norm = word if KYRGYZ_LETTERS.isdisjoint(word) else to_cyrillic(word)
+        low = norm.lower()
+        if not low.isalpha() or low[1:] != norm[1:]:
+            # numbers, hyphens, acronyms: the general path
+            best = None
+            for item in self._readings(word):
+                if best is None or item[0] > best[0]:
+                    best = item
+            return best
+        best = None
+        top = -math.inf
+        for form in self._closed.get(low, ()):
+            chain = (("closed",), (), form.feats, "", "", 0.0, 0.0, False, "")
+            if 30.0 > top:
+                top, best = 30.0, (30.0, _recase(form.lemma, norm), form.pos, chain)
+        masks, index, chainset = self._mask_memo, self._index, self._chainset
+        ctx_cache = self._ctx_cache
+        guessable = []
+        for i in range(len(low), 0, -1):
+            rest = low[i:]
+            mask = masks.get(rest)
+            if mask is None:
+                mask = self._mask(rest)
+            if not mask & 3:
+                continue
+            guessable.append((i, rest, mask))
+            readings = index.get(low[:i])
+            if not readings:
+                continue
+            head = rest[:1]
+            ctx = ctx_cache.get(low[i - 4 : i] if i > 4 else low[:i]) or self._stem_context(low, i)
+            for lemma0, pos0, state, base, pending, first, heads, fixed in readings:
+                if heads is not None and head not in heads:
+                    continue
+                if not mask & (_V if state == "V" else _N):
+                    continue
+                if lemma0[:1] != norm[:1]:
+                    lemma0 = _recase(lemma0, norm[:i])
+                if fixed is None:
+                    sctx = ctx
+                elif type(fixed) is str:
+                    sctx = _canonical(ctx.vowel, fixed)
+                else:
+                    sctx = fixed
+                chains, picks, _ = chainset(rest, sctx, state, pending)
+                for k in range(len(chains)) if first else picks:
+                    chain = chains[k]
+                    if first and not _first_ok(first, chain):
+                        continue
+                    if chain[3] or (chain[0] and pos0 not in _SUFFIXABLE):
+                        score, lemma, pos = self._known_score(lemma0, pos0, base, chain)
+                    else:
+                        score, lemma, pos = base + chain[5], lemma0, pos0
+                    if score > top:
+                        top, best = score, (score, lemma, pos, chain)
+        # a guess scores at most 1.0 + 0.15 per suffix letter + 0.4 per derivation (2 at most)
+        if top > 1.8 + 0.15 * len(low):
+            return best
+        min_stem = self.min_stem
+        for i, rest, mask in guessable:
+            if i < min_stem:
+                continue
+            ctx = ctx_cache.get(low[i - 4 : i] if i > 4 else low[:i]) or self._stem_context(low, i)
+            if ctx.vowel is None:
+                continue
+            stem = norm[:i]
+            last = low[i - 1]
+            lemma0 = stem
+            if last in _DEVOICE and rest[:1] in VOWELS:
+                lemma0 = stem[:-1] + _DEVOICE[last]
+            found = self._guess_best(rest, ctx, mask)
+            split_best = None
+            if found is not None:
+                split_best = _guess_score(lemma0, found[1], 1.0, found[2])
+                split_best = (*split_best, found[2])
+            if rest[:1] in _GUESS_MERGED and rest[:2] == rest[0] * 2:
+                back = _GUESS_MERGED[rest[0]]
+                base = 0.8 if lemma0 is not stem else 0.9
+                for state, bit in (("N", _N), ("V", _V)):
+                    if mask & bit:
+                        chains, _, pick = chainset(rest, _canonical(back, back), state, 1)
+                        if pick >= 0:
+                            score, lemma, pos = _guess_score(stem + back, state, base, chains[pick])
+                            if split_best is None or score > split_best[0]:
+                                split_best = (score, lemma, pos, chains[pick])
+            if split_best is not None and split_best[0] > top:
+                top, best = split_best[0], split_best
+        return best
+
+    def lemma(self, word: str) -> str:
+        """The lemma of the best analysis of *word* (faster than ``analyze(word)[0]``).
+
+        >>> Analyzer().lemma("мектептерибизде")
+        'мектеп'
+        """
+        best = self._best(word) if word else None
+        if best is None:
+            return to_cyrillic(word) if not KYRGYZ_LETTERS.isdisjoint(word) else word
+        return _lower_derived(best[1], best[3][0])
 
     def analyze(self, word: str) -> list[Analysis]:
         """All analyses of *word*, best first; never empty.
@@ -337,83 +832,109 @@ class Analyzer:
         """
         if not word or not any(c.isalpha() for c in word):
             return [Analysis(word, _nonword_pos(word), score=0.0)]
-        norm = word
-        if any(is_kyrgyz_letter(c) for c in word):
-            norm = to_cyrillic(word)
-        low = norm.lower()
-        best: dict[tuple[str, str, tuple[str, ...]], Analysis] = {}
-
-        def add(analysis: Analysis) -> None:
-            key = (analysis.lemma, analysis.pos, analysis.tags)
-            old = best.get(key)
-            if old is None or analysis.score > old.score:
-                best[key] = analysis
-
-        for form in self._closed.get(low, ()):
-            add(Analysis(form.lemma, form.pos, (), dict(form.feats), 30.0, ("closed",)))
-        for i in range(len(low), 0, -1):
-            rest = low[i:]
-            for start in self._starts(norm, low, i):
-                for chain in self._parse(start.ctx, start.state, rest, start.pending, 0):
-                    if start.first and not _first_ok(start.first, chain):
-                        continue
-                    add(self._build(start, chain))
-        if not best:
+        found = self._readings(word)
+        if not found:
+            norm = to_cyrillic(word) if not KYRGYZ_LETTERS.isdisjoint(word) else word
             return [Analysis(norm, _guess_pos(norm), (), {}, 0.0)]
-        return sorted(best.values(), key=lambda a: -a.score)
-
-    def _build(self, start: _Start, chain) -> Analysis:
-        lemma, pos = start.lemma, start.pos
-        score = start.score
-        feats: dict[str, str] = {}
-        keeping = True
-        ninfl = nderiv = 0
-        derived = False
-        for suffix, text in chain:
-            if keeping and suffix.lemma == "keep":
-                lemma += text
-                derived = True
-                if suffix.pos != "-":
-                    pos = suffix.pos
-                score -= 0.6
-                continue
-            keeping = False
-            if suffix.kind == "deriv":
-                nderiv += 1
-            elif suffix.kind == "voice":
-                score -= 0.1
-            else:
-                ninfl += 1
-            feats.update(suffix.feats)
-        score -= 0.4 * nderiv + 0.02 * ninfl
-        if derived and start.known and to_cyrillic(lemma).lower() not in self._lex:
-            score -= 2.0  # a derived verb the lexicon does not list
-        if not start.known:
-            # a guessed stem: prefer splits that explain more of the word
-            # derivations are stripped as in UD KTMU, so they cost a guess nothing
-            score += 0.15 * sum(len(t) for _, t in chain) + 0.4 * nderiv
-            nvoice = sum(s.kind == "voice" for s, _ in chain)
-            score -= 0.5 * sum(s.id in _RARE_AFTER_GUESS for s, _ in chain)
-            score -= 0.3 * nvoice
-            if chain and chain[-1][0].target in ("V", "VOICE"):
-                score -= 1.0  # a bare (imperative) verb stem is rare in running text
-            if not pos:
-                pos = _STATE_POS[start.state]
-                if pos == "NOUN" and lemma[:1].isupper():
-                    pos = "PROPN"
-        elif pos not in VERBAL and pos not in {"NOUN", "PROPN", "ADJ", "NUM", "PRON"} and chain:
-            score -= 1.0
-        suffixes = tuple(text for _, text in chain)
-        tags = tuple(s.id for s, _ in chain)
-        return Analysis(lemma, pos, suffixes, feats, round(score, 3), tags)
+        # one reading per (lemma, pos, tags), at its best score; a reading moves to
+        # where it reached that score, so ties go the way _best breaks them
+        best: dict[tuple[str, str, tuple[str, ...]], tuple[float, str, str, _Chain]] = {}
+        for item in found:
+            key = (item[1], item[2], item[3][0])
+            old = best.get(key)
+            if old is None or item[0] > old[0]:
+                best.pop(key, None)
+                best[key] = item
+        ranked = sorted(best.values(), key=_neg_score)
+        top = ranked[0][0]
+        weights = [math.exp(min(0.0, s - top)) for s, *_ in ranked]
+        total = sum(weights)
+        return [
+            Analysis(
+                _lower_derived(lemma, chain[0]),
+                pos,
+                chain[1],
+                dict(chain[2]),
+                round(score, 3),
+                chain[0],
+                round(w / total, 4),
+            )
+            for (score, lemma, pos, chain), w in zip(ranked, weights, strict=True)
+        ]
 
 
-def _first_ok(first: str, chain) -> bool:
-    if not chain:
+def _neg_score(item: tuple) -> float:
+    return -item[0]
+
+
+@cache
+def _suffix_fsa() -> tuple[dict[str, tuple[tuple[int, int], ...]], frozenset[str], tuple, int]:
+    """The suffix grammar as a letter automaton that ignores harmony (a superset).
+
+    Returns: surface piece -> ``(target bit, source mask)`` pairs (every allomorph after
+    every class of stem, plus the shortened and voiced variants the parser reads);
+    every prefix of a piece; the moves of a one-letter suffix that merged into the
+    next one, as ``(target bit, source mask)``; the longest piece.
+    """
+    contexts = {_STAR, Context(None, None)}
+    for letter in (*sorted(VOWELS), "т", "д", "н", "л", "р", "й"):
+        for vowel in ("а", "е", "о", "у", "ө", None):
+            contexts.add(Context(vowel, letter))
+    states = sorted({s for suf in data.suffixes() for s in (*suf.sources, suf.target)})
+    states.remove("N")
+    states.remove("V")
+    bits = {"N": _N, "V": _V} | {state: 1 << (k + 2) for k, state in enumerate(states)}
+    edges: dict[str, dict[int, int]] = {}
+    eps: dict[int, int] = {}
+    for suffix in data.suffixes():
+        texts: set[str] = set()
+        for ctx in contexts:
+            for real in realize_in(suffix.template, ctx):
+                text = real.text
+                if not text:
+                    continue
+                texts.add(text)
+                if text[-1] in _VOICE:
+                    texts.add(text[:-1] + _VOICE[text[-1]])
+                if text[-1] in VOWELS or text[-1] == "й":
+                    texts.add(text[:-1])
+        target = bits[suffix.target]
+        sources = 0
+        for state in suffix.sources:
+            sources |= bits[state]
+        for text in texts:
+            slot = edges.setdefault(text, {}) if text else eps
+            slot[target] = slot.get(target, 0) | sources
+    pieces = {text: tuple(slot.items()) for text, slot in edges.items()}
+    prefixes = frozenset(p[:k] for p in pieces for k in range(1, len(p) + 1))
+    return pieces, prefixes, tuple(eps.items()), max(map(len, pieces))
+
+
+def _lower_derived(lemma: str, tags: tuple[str, ...]) -> str:
+    """A capitalised -лык adjective has a lower-case lemma (UD KTMU: ``Улуттук`` → ``улут``,
+    ``Кыргызстандыктар`` → ``кыргызстан``); acronyms keep their capitals."""
+    if "abstract" in tags and lemma[:1].isupper() and not _is_acronym(lemma):
+        return lemma[:1].lower() + lemma[1:]
+    return lemma
+
+
+def _first_ok(first: str, chain: _Chain) -> bool:
+    """Whether *chain* may follow a bound stem that requires *first*."""
+    if not chain[0]:
         return False
     if first == "vowel":
-        return chain[0][1][:1] in VOWELS
-    return chain[0][0].id == first
+        return chain[7]
+    return chain[8] == first
+
+
+def _guess_score(lemma: str, state: str, base: float, chain: _Chain) -> tuple[float, str, str]:
+    keep = chain[3]
+    if keep:
+        lemma += keep
+    pos = chain[4] or _STATE_POS[state]
+    if pos == "NOUN" and lemma[:1].isupper():
+        pos = "PROPN"
+    return base + chain[6], lemma, pos
 
 
 def _nonword_pos(token: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from kgtext.alphabet import VOWELS
 from kgtext.morph.analyzer import Analysis, Analyzer, _is_acronym
@@ -21,7 +22,9 @@ from kgtext.morph.phonology import context_of, realize_in
 __all__ = [
     "CASES",
     "POSSESSIVES",
+    "Reading",
     "analyze",
+    "best_reading",
     "default_analyzer",
     "inflect",
     "lemmatize",
@@ -65,7 +68,7 @@ def lemmatize(word: str) -> str:
     >>> lemmatize("кайтарылды"), lemmatize("университетинин"), lemmatize("китеби")
     ('кайтар', 'университет', 'китеп')
     """
-    return default_analyzer().analyze(word)[0].lemma
+    return default_analyzer().lemma(word)
 
 
 def lemmatize_tokens(tokens: Iterable[str]) -> list[str]:
@@ -89,6 +92,40 @@ def spacy_morph(analysis: Analysis) -> tuple[str, str]:
     """
     feats = analysis.ud_feats
     return analysis.pos, "" if feats == "_" else feats
+
+
+class Reading(NamedTuple):
+    """The best analysis of a word, flattened for a tagger, with how sure it is.
+
+    ``confidence`` is the share of the best analysis among all analyses (softmax of
+    their scores); ``pos_confidence`` the share of every analysis with the same part
+    of speech, so ``pos`` can be trusted even when the features are ambiguous.
+    """
+
+    lemma: str
+    pos: str
+    morph: str
+    confidence: float
+    pos_confidence: float
+
+
+def best_reading(word: str) -> Reading:
+    """The best analysis of *word* as a :class:`Reading` (lemma, POS, FEATS, confidence).
+
+    A spaCy component can set ``token.pos_`` when ``pos_confidence`` is high (0.9 is a
+    good threshold) instead of requiring every analysis to agree.
+
+    Examples
+    --------
+    >>> r = best_reading("мектептерибизде")
+    >>> r.lemma, r.pos, r.pos_confidence > 0.9
+    ('мектеп', 'NOUN', True)
+    """
+    analyses = analyze(word)
+    best = analyses[0]
+    pos_share = sum(a.confidence for a in analyses if a.pos == best.pos)
+    pos, morph = spacy_morph(best)
+    return Reading(best.lemma, pos, morph, best.confidence, round(min(1.0, pos_share), 4))
 
 
 @cache
