@@ -1,0 +1,454 @@
+"""Tag article records: clean, detect the language, find passages, sectors, entities.
+
+:func:`tag_records` is the Python face of ``kgtext tag``: one output record per
+input record, in input order, a result or an error, never an exception for bad
+data. With ``jobs > 1`` the work is spread over worker processes (each loads the
+spaCy pipeline once) with a bounded window of chunks in flight, so memory does not
+grow with the size of the archive.
+
+A result record::
+
+    {"id": "kg-0001", "source": "articles.jsonl:1", "language": "ky",
+     "title": "…", "date": "2025-03-14", "byline": "…",
+     "passages": [{"text": "…", "start": 120, "end": 300,
+                   "sectors": ["preschool"], "probabilities": {"preschool": 0.93, …}}],
+     "entities": [{"label": "ORG", "text": "…", "canonical": "…", "value": None,
+                   "start": 130, "end": 152}]}
+
+Offsets point into the record's original text. An error record::
+
+    {"id": "kg-0014", "error": "text is null", "source": "articles.jsonl:14"}
+
+Entities and sectors come from the ``entities`` and ``sectors`` components of
+:func:`kgtext.load` when they are installed; without them those fields stay empty.
+
+Examples
+--------
+>>> out = list(tag_records(["Жыйын өттү\\n\\nМугалимдер Бишкекте жыйналышты.", ""]))
+>>> out[0]["language"], out[0]["title"], [p["text"] for p in out[0]["passages"]]
+('ky', 'Жыйын өттү', ['Мугалимдер Бишкекте жыйналышты.'])
+>>> out[1]
+{'id': None, 'error': 'empty text', 'source': '<records>:2'}
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from kgtext.archive.clean import clean_article
+from kgtext.archive.langid import detect_language
+from kgtext.archive.records import RawItem, iter_items
+
+__all__ = ["ArchiveTagger", "TagOptions", "tag_raw_items", "tag_records"]
+
+
+@dataclass(frozen=True)
+class TagOptions:
+    """How records are read and tagged (all picklable, sent to worker processes).
+
+    Attributes
+    ----------
+    text_field, id_field, date_field, title_field : str
+        Field names in JSONL/CSV/Parquet records and dicts.
+    max_bytes : int
+        Texts longer than this many UTF-8 bytes become errors.
+    languages : tuple of str
+        Languages run through the spaCy pipeline; other records get their passages
+        but no sectors or entities.
+    normalize : bool
+        Normalise passages (:func:`kgtext.normalize_with_offsets`) before the
+        pipeline; offsets are mapped back to the original text either way.
+    exclude : tuple of str
+        Pipeline components to leave out (e.g. ``("lemmatizer",)`` when no other
+        component needs lemmas).
+    """
+
+    text_field: str = "text"
+    id_field: str = "id"
+    date_field: str = "date"
+    title_field: str = "title"
+    max_bytes: int = 1_000_000
+    languages: tuple[str, ...] = ("ky",)
+    normalize: bool = True
+    exclude: tuple[str, ...] = ()
+    digits: int = 4
+
+
+def _error(record_id: Any, message: str, source: str) -> dict[str, Any]:
+    return {"id": record_id, "error": message, "source": source}
+
+
+def _iso_date(value: Any) -> str | None:
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return _dt.date.fromisoformat(value[:10]).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _id(value: Any) -> Any:
+    if value is None or isinstance(value, str | int):
+        return value
+    return str(value)
+
+
+class ArchiveTagger:
+    """Turns raw items (see :mod:`kgtext.archive.records`) into output records.
+
+    The spaCy pipeline is loaded on first use (or pass *nlp*).
+
+    Examples
+    --------
+    >>> tagger = ArchiveTagger()
+    >>> tagger.tag_item(("x:1", "row", {"id": 7, "text": None}))
+    {'id': 7, 'error': 'text is null', 'source': 'x:1'}
+    """
+
+    def __init__(self, options: TagOptions | None = None, nlp: Any = None) -> None:
+        self.options = options or TagOptions()
+        self._nlp = nlp
+        self._setup = False
+
+    # -------------------------------------------------------------- pipeline
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from kgtext.pipeline import load
+
+            self._nlp = load(exclude=self.options.exclude)
+        if not self._setup:
+            self._prepare()
+        return self._nlp
+
+    def _prepare(self) -> None:
+        from spacy.tokens import Doc, Span
+
+        self._setup = True
+        self._has_sectors = Doc.has_extension("sectors")
+        self._has_canonical = Span.has_extension("canonical")
+        self._has_value = Span.has_extension("value")
+
+    # ----------------------------------------------------------------- items
+    def tag_item(self, item: RawItem) -> dict[str, Any]:
+        """One output record for one raw item; never raises for bad data."""
+        source, kind, payload = item
+        opts = self.options
+        record_id: Any = None
+        try:
+            if kind == "error":
+                return _error(_id(payload[0]), payload[1], source)
+            if kind == "json":
+                try:
+                    line = payload.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    return _error(None, f"not valid UTF-8 at byte offset {exc.start}", source)
+                try:
+                    record = json.loads(line)
+                except ValueError as exc:
+                    return _error(None, f"malformed JSON ({exc})", source)
+                if not isinstance(record, dict):
+                    return _error(
+                        None, f"expected a JSON object, got {type(record).__name__}", source
+                    )
+                kind, payload = "row", record
+            if kind == "row":
+                record = payload
+                record_id = _id(record.get(opts.id_field))
+                if opts.text_field not in record:
+                    return _error(record_id, f"no {opts.text_field!r} field", source)
+                text = record[opts.text_field]
+                date = _iso_date(record.get(opts.date_field))
+                title = record.get(opts.title_field)
+                title = title.strip() if isinstance(title, str) and title.strip() else None
+            else:
+                record_id, text = payload
+                date = title = None
+            if text is None:
+                return _error(record_id, "text is null", source)
+            if not isinstance(text, str):
+                return _error(record_id, f"text is not a string ({type(text).__name__})", source)
+            if not text.strip():
+                return _error(record_id, "empty text", source)
+            if len(text) * 4 > opts.max_bytes and len(text.encode("utf-8")) > opts.max_bytes:
+                size = len(text.encode("utf-8"))
+                return _error(
+                    record_id,
+                    f"record too large ({size:,} bytes > --max-bytes {opts.max_bytes:,})",
+                    source,
+                )
+            return self.tag_text(text, record_id=record_id, source=source, date=date, title=title)
+        except Exception as exc:  # a bug must not lose the record either
+            return _error(record_id, f"internal error: {type(exc).__name__}: {exc}", source)
+
+    def tag_text(
+        self,
+        text: str,
+        *,
+        record_id: Any = None,
+        source: str | None = None,
+        date: str | None = None,
+        title: str | None = None,
+    ) -> dict[str, Any]:
+        """Tag one article text; offsets in the result point into *text*."""
+        article = clean_article(text, title=title)
+        paragraphs = article.paragraphs
+        head = article.title or ""
+        language = detect_language(head + "\n" + "\n".join(p.text for p in paragraphs[:6]))
+        passages = [
+            {"text": p.text, "start": p.start, "end": p.end, "sectors": [], "probabilities": {}}
+            for p in paragraphs
+        ]
+        entities: list[dict[str, Any]] = []
+        if language in self.options.languages and paragraphs:
+            spans = [(p.start, p.end) for p in paragraphs]
+            if article.title_span is not None:
+                spans.append(article.title_span)
+            self._annotate(text, spans, passages, entities)
+        return {
+            "id": record_id,
+            "source": source,
+            "language": language,
+            "title": article.title,
+            "date": date or article.date,
+            "byline": article.byline,
+            "passages": passages,
+            "entities": entities,
+        }
+
+    def _annotate(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        passages: list[dict[str, Any]],
+        entities: list[dict[str, Any]],
+    ) -> None:
+        nlp = self.nlp
+        maps: list[Any] = []
+        inputs: list[str] = []
+        if self.options.normalize:
+            from kgtext.normalize import normalize_with_offsets
+
+            for start, end in spans:
+                n = normalize_with_offsets(text[start:end])
+                maps.append(n)
+                inputs.append(n.text)
+        else:
+            inputs = [text[start:end] for start, end in spans]
+            maps = [None] * len(spans)
+        digits = self.options.digits
+        for i, doc in enumerate(nlp.pipe(inputs)):
+            base = spans[i][0]
+            mapping = maps[i]
+            if i < len(passages):
+                cats = doc.cats
+                if self._has_sectors:
+                    sectors = list(doc._.sectors or ())
+                else:
+                    sectors = [k for k, v in cats.items() if v >= 0.5]
+                passages[i]["sectors"] = sectors
+                passages[i]["probabilities"] = {k: round(float(v), digits) for k, v in cats.items()}
+            for ent in doc.ents:
+                s, e = ent.start_char, ent.end_char
+                if mapping is not None:
+                    s, e = mapping.to_original(s, e)
+                s += base
+                e += base
+                canonical = ent._.canonical if self._has_canonical else None
+                entities.append(
+                    {
+                        "label": ent.label_,
+                        "text": text[s:e],
+                        "canonical": canonical or ent.ent_id_ or None,
+                        "value": ent._.value if self._has_value else None,
+                        "start": s,
+                        "end": e,
+                    }
+                )
+        entities.sort(key=lambda x: (x["start"], x["end"]))
+
+    def tag_items(self, items: Iterable[RawItem]) -> list[dict[str, Any]]:
+        """Tag many raw items (one chunk) in this process."""
+        return [self.tag_item(item) for item in items]
+
+
+# ------------------------------------------------------------- parallel work
+
+_WORKER: ArchiveTagger | None = None
+
+
+def _init_worker(options: TagOptions) -> None:
+    global _WORKER
+    _WORKER = ArchiveTagger(options)
+    _WORKER.nlp  # noqa: B018 - load the pipeline once per worker
+
+
+def _work_records(chunk: list[RawItem]) -> list[dict[str, Any]]:
+    assert _WORKER is not None
+    return _WORKER.tag_items(chunk)
+
+
+def _work_lines(chunk: list[RawItem]) -> list[tuple[str, str | None]]:
+    assert _WORKER is not None
+    return [_serialize(r) for r in _WORKER.tag_items(chunk)]
+
+
+def _serialize(record: dict[str, Any]) -> tuple[str, str | None]:
+    """``(JSON line, status)``; status is ``None`` for an error, else the language."""
+    status = None if "error" in record else record.get("language")
+    return json.dumps(record, ensure_ascii=False) + "\n", status
+
+
+def _chunks(
+    items: Iterable[RawItem], size: int, max_chars: int = 1 << 20
+) -> Iterator[list[RawItem]]:
+    chunk: list[RawItem] = []
+    chars = 0
+    for item in items:
+        chunk.append(item)
+        payload = item[2]
+        chars += len(payload) if isinstance(payload, bytes | str) else 1000
+        if len(chunk) >= size or chars >= max_chars:
+            yield chunk
+            chunk = []
+            chars = 0
+    if chunk:
+        yield chunk
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def run_parallel(
+    items: Iterable[RawItem],
+    options: TagOptions,
+    *,
+    jobs: int = 1,
+    chunk_size: int = 32,
+    work: Callable[[list[RawItem]], list[Any]] = _work_records,
+    tagger: ArchiveTagger | None = None,
+) -> Iterator[list[Any]]:
+    """Results of *work* for each chunk of *items*, in order.
+
+    ``jobs == 1`` works in this process; otherwise a pool of *jobs* processes with at
+    most ``4 * jobs`` chunks in flight (so reading never runs ahead of tagging).
+    """
+    if jobs <= 1:
+        local = tagger or ArchiveTagger(options)
+        for chunk in _chunks(items, chunk_size):
+            results = local.tag_items(chunk)
+            yield results if work is _work_records else [_serialize(r) for r in results]
+        return
+    pool = _context().Pool(jobs, initializer=_init_worker, initargs=(options,))
+    try:
+        window: deque[Any] = deque()
+        for chunk in _chunks(items, chunk_size):
+            window.append(pool.apply_async(work, (chunk,)))
+            if len(window) >= 4 * jobs:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def tag_raw_items(
+    items: Iterable[RawItem],
+    options: TagOptions | None = None,
+    *,
+    jobs: int = 1,
+    chunk_size: int = 32,
+    tagger: ArchiveTagger | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Output records for raw items (see :mod:`kgtext.archive.records`), in order."""
+    options = options or TagOptions()
+    for results in run_parallel(items, options, jobs=jobs, chunk_size=chunk_size, tagger=tagger):
+        yield from results
+
+
+def tag_records(
+    records: Iterable[str | dict[str, Any]],
+    *,
+    jobs: int = 1,
+    text_field: str = "text",
+    id_field: str = "id",
+    date_field: str = "date",
+    title_field: str = "title",
+    max_bytes: int = 1_000_000,
+    languages: Sequence[str] = ("ky",),
+    normalize: bool = True,
+    exclude: Sequence[str] = (),
+    nlp: Any = None,
+    chunk_size: int = 32,
+) -> Iterator[dict[str, Any]]:
+    """Tag articles: one output record per input record, in input order.
+
+    Parameters
+    ----------
+    records : iterable of str or dict
+        Article texts, or dicts with the text under *text_field* (and optionally
+        *id_field*, *date_field*, *title_field*, ``source``).
+    jobs : int
+        Worker processes (1: tag in this process).
+    text_field, id_field, date_field, title_field : str
+        Field names in dict records.
+    max_bytes : int
+        Texts longer than this (UTF-8 bytes) become error records.
+    languages : sequence of str
+        Languages tagged with the pipeline (others get passages only).
+    normalize : bool
+        Normalise passages before the pipeline (offsets still refer to the input).
+    exclude : sequence of str
+        Pipeline components to leave out.
+    nlp : spacy.Language, optional
+        A loaded pipeline to use when ``jobs == 1``.
+    chunk_size : int
+        Records per chunk sent to a worker.
+
+    Yields
+    ------
+    dict
+        ``{"id", "source", "language", "title", "date", "byline", "passages",
+        "entities"}`` or ``{"id", "error", "source"}``.
+
+    Examples
+    --------
+    >>> [r.get("error") for r in tag_records([{"id": 1, "text": None}, 5])]
+    ['text is null', 'expected a str or a dict, got int']
+    """
+    options = TagOptions(
+        text_field=text_field,
+        id_field=id_field,
+        date_field=date_field,
+        title_field=title_field,
+        max_bytes=max_bytes,
+        languages=tuple(languages),
+        normalize=normalize,
+        exclude=tuple(exclude),
+    )
+    tagger = ArchiveTagger(options, nlp) if jobs <= 1 else None
+    yield from tag_raw_items(
+        iter_items(records), options, jobs=jobs, chunk_size=chunk_size, tagger=tagger
+    )
+
+
+def options_dict(options: TagOptions) -> dict[str, Any]:
+    """The options as plain JSON data (recorded in a run's progress file)."""
+    data = asdict(options)
+    data["languages"] = list(options.languages)
+    data["exclude"] = list(options.exclude)
+    return data

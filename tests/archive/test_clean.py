@@ -1,0 +1,130 @@
+"""kgtext.clean_article on scraped pages: titles, dates, bylines, glued headlines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kgtext
+from kgtext.archive.clean import find_date
+
+#: (name, page, expected paragraph starts) — pages written for these tests.
+GLUED_HEADLINE_CASES = [
+    (
+        "title_glued_onto_digit_and_capital",
+        "ЖЫЙЫН УЛАНУУДА\n\nЖЫЙЫН УЛАНУУДА5-июнда жыйын башталды.\n\n"
+        "ЖЫЙЫН УЛАНУУДААр бир катышуучу сөз алды.",
+        ["5-июнда", "Ар бир"],
+    ),
+    (
+        "title_glued_onto_quote",
+        "МЕКТЕП АЧЫЛДЫ\n\nМЕКТЕП АЧЫЛДЫ«Билим» программасы уланат.",
+        ["«Билим»"],
+    ),
+    (
+        "title_repeated_with_a_space",
+        "Мектеп ачылды\n\nМектеп ачылды Айылда жаңы мектеп ишке кирди.\n\nМугалимдер келди.",
+        ["Айылда", "Мугалимдер"],
+    ),
+    (
+        "no_title_line_glued_headline_only",
+        "КУРС АЧЫЛДЫ ОШТОКурс эки ай уланат.\n\nКУРС АЧЫЛДЫ ОШТОАга 40 мугалим катышат.",
+        ["Курс эки", "Ага 40"],
+    ),
+    (
+        "acronym_with_suffix_is_not_a_headline",
+        "ЮНИСЕФтин өкүлү сөз сүйлөдү.\n\nЖыйын бүттү.",
+        ["ЮНИСЕФтин", "Жыйын"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("page", "starts"),
+    [c[1:] for c in GLUED_HEADLINE_CASES],
+    ids=[c[0] for c in GLUED_HEADLINE_CASES],
+)
+def test_glued_headline_cases(page: str, starts: list[str]) -> None:
+    article = kgtext.clean_article(page)
+    assert [p.text[: len(s)] for p, s in zip(article.paragraphs, starts, strict=False)] == starts
+    assert len(article.paragraphs) == len(starts)
+    for p in article.paragraphs:
+        assert page[p.start : p.end] == p.text
+
+
+def test_seed_article(seed_text: str) -> None:
+    article = kgtext.clean_article(seed_text)
+    first_line = seed_text.strip().splitlines()[0].strip()
+    assert article.title == first_line
+    assert article.date == "2025-02-26"
+    assert article.author == "Кабыл Макешов"
+    assert article.source == "Кут Билим"
+    starts = [p.text.split()[0] for p in article.paragraphs[:4]]
+    assert starts == ["26-мартта", "Программаны", "Ар", "«Алтын"]
+    assert article.paragraphs[2].text.startswith("Ар бир")
+    assert article.paragraphs[3].text.startswith("«Алтын Казык»")
+    for p in article.paragraphs:
+        assert seed_text[p.start : p.end] == p.text
+        assert first_line not in p.text
+    body = article.body
+    for furniture in ("Бөлүшүү", "Комментарийлер", "• 0", "Кут Билим"):
+        assert furniture not in body
+
+
+def test_boilerplate_and_byline() -> None:
+    page = (
+        "Олимпиаданын жыйынтыгы\n\n  • 11.03.2025\n  • 2 315\n\n"
+        "Олимпиадада 600 окуучу катышты.\n\nОкуңуз да: Башка кабар\n\n"
+        "Жеңүүчүлөр сыйланды.\n\nАсан Усонов, «Билим Кабар»\n\nБөлүшүү\n\nКомментарийлер\n\n"
+        "Читайте также: Другая новость"
+    )
+    article = kgtext.clean_article(page)
+    assert article.title == "Олимпиаданын жыйынтыгы"
+    assert article.date == "2025-03-11"
+    assert article.byline == "Асан Усонов, «Билим Кабар»"
+    assert [p.text for p in article.paragraphs] == [
+        "Олимпиадада 600 окуучу катышты.",
+        "Жеңүүчүлөр сыйланды.",
+    ]
+
+
+def test_given_title_and_crlf() -> None:
+    page = "Лицей ачылды\r\n\r\nЛицей ачылдыЛицейде 200 окуучу окуйт.\r\nБаары жакшы."
+    article = kgtext.clean_article(page, title="Лицей ачылды")
+    assert [p.text for p in article.paragraphs] == ["Лицейде 200 окуучу окуйт.\r\nБаары жакшы."]
+    assert article.title_span == (0, len("Лицей ачылды"))
+
+
+def test_single_paragraph_has_no_title() -> None:
+    article = kgtext.clean_article("Бүгүн жыйын өттү")
+    assert article.title is None
+    assert [p.text for p in article.paragraphs] == ["Бүгүн жыйын өттү"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("• 26.02.2025", "2025-02-26"),
+        ("2025-жылдын 12-апрелинде", "2025-04-12"),
+        ("2025-жылы 30-мартында шайлоо", "2025-03-30"),
+        ("12 апреля 2025 года", "2025-04-12"),
+        ("2025-06-03", "2025-06-03"),
+        ("31.02.2025", None),
+        ("26-мартта", None),
+    ],
+)
+def test_find_date(text: str, iso: str | None) -> None:
+    assert find_date(text) == iso
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("аБң Ү.\n\r•0123: «»“”,ДАТ")), max_size=120))
+def test_offsets_always_point_into_the_input(text: str) -> None:
+    article = kgtext.clean_article(text)
+    previous = -1
+    for p in article.paragraphs:
+        assert text[p.start : p.end] == p.text
+        assert p.text.strip()
+        assert p.start > previous
+        previous = p.end
