@@ -1,0 +1,161 @@
+"""spaCy component ``kgtext_sectors``: education-sector labels for a whole doc.
+
+The doc is treated as **one passage**: the model sees ``doc.text`` whole, as it saw
+one paragraph at training time. To tag an article paragraph by paragraph, use
+:func:`kgtext.tag` (or run the pipeline on each of :func:`kgtext.passages`).
+
+Sets
+
+* ``doc._.sectors`` — tuple of the labels whose probability reaches their threshold,
+  in the model's label order;
+* ``doc._.sector_probabilities`` — ``{label: calibrated probability}``;
+* ``doc.cats`` — ``{label: score}``. With ``scores="decision"`` (the default) the
+  score is the probability moved on the logit scale so that each label's own
+  threshold lands on 0.5: ``expit(logit(p) - logit(threshold))``. It is monotone in
+  the probability, so rankings and precision-recall curves are unchanged, and
+  ``doc.cats[label] >= 0.5`` exactly when ``label in doc._.sectors`` — which is what
+  ``kgtext evaluate sectors`` scores at its default threshold of 0.5. With
+  ``scores="probability"`` ``doc.cats`` holds the calibrated probabilities.
+
+Config: ``model`` (a model directory written by ``kgtext train``; default ``null``:
+the model shipped with kgtext) and ``scores``. ``nlp.to_disk`` saves the model next
+to the pipeline, so the saved pipeline does not depend on the shipped one.
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.blank("ky")
+>>> _ = nlp.add_pipe("kgtext_sectors")
+>>> doc = nlp("Бала бакчаларда орун жетишпейт, кезекте 500 бала турат.")
+>>> doc._.sectors
+('preschool',)
+>>> doc.cats["preschool"] >= 0.5 > doc.cats["professional"]
+True
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgtext.sectors.classifier import SectorClassifier
+from kgtext.sectors.persist import ARRAYS_FILE, MODEL_FILE, default_model, load_model, save_model
+
+__all__ = ["SCORES", "SectorTagger", "decision_scores", "make_sectors"]
+
+SCORES = ("decision", "probability")
+_EPS = 1e-12
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("sectors"):
+        Doc.set_extension("sectors", default=())
+    if not Doc.has_extension("sector_probabilities"):
+        Doc.set_extension("sector_probabilities", default=None)
+
+
+def decision_scores(proba: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
+    """``expit(logit(p) - logit(t))``: probabilities moved so that each threshold is 0.5.
+
+    >>> decision_scores(np.array([[0.3, 0.3]]), np.array([0.3, 0.6])).round(3).tolist()
+    [[0.5, 0.222]]
+    """
+    p = np.clip(proba, _EPS, 1 - _EPS)
+    t = np.clip(thresholds, _EPS, 1 - _EPS)
+    z = np.log(p / (1 - p)) - np.log(t / (1 - t))
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+class SectorTagger:
+    """The ``kgtext_sectors`` pipe: see the module documentation."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "sectors",
+        model: str | None = None,
+        scores: str = "decision",
+    ) -> None:
+        if scores not in SCORES:
+            raise ValueError(f"scores must be one of {SCORES}, got {scores!r}")
+        _register_extensions()
+        self.name = name
+        self.scores = scores
+        self.model: SectorClassifier = default_model() if model is None else load_model(model)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(str(c) for c in self.model.classes_)
+
+    def _set(self, doc: Doc, proba: np.ndarray) -> Doc:
+        labels = self.labels
+        thresholds = self.model.thresholds_
+        shown = decision_scores(proba, thresholds) if self.scores == "decision" else proba
+        doc.cats = {label: float(s) for label, s in zip(labels, shown, strict=True)}
+        doc._.sector_probabilities = {
+            label: float(p) for label, p in zip(labels, proba, strict=True)
+        }
+        doc._.sectors = tuple(
+            label for label, p, t in zip(labels, proba, thresholds, strict=True) if p >= t
+        )
+        return doc
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._set(doc, self.model.predict_proba([doc.text])[0])
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in stream:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, docs: list[Doc]) -> Iterator[Doc]:
+        proba = self.model.predict_proba([d.text for d in docs])
+        for doc, row in zip(docs, proba, strict=True):
+            yield self._set(doc, row)
+
+    # ------------------------------------------------------------ persistence
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        save_model(self.model, path, getattr(self.model, "training_", None))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SectorTagger:
+        self.model = load_model(path)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        import srsly
+
+        with tempfile.TemporaryDirectory() as tmp:
+            self.to_disk(tmp)
+            files = {n: (Path(tmp) / n).read_bytes() for n in (MODEL_FILE, ARRAYS_FILE)}
+        return srsly.msgpack_dumps(files)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> SectorTagger:
+        import srsly
+
+        files: dict[str, Any] = srsly.msgpack_loads(data)
+        with tempfile.TemporaryDirectory() as tmp:
+            for n in (MODEL_FILE, ARRAYS_FILE):
+                (Path(tmp) / n).write_bytes(files[n])
+            self.model = load_model(tmp)
+        return self
+
+
+@Language.factory(
+    "kgtext_sectors",
+    default_config={"model": None, "scores": "decision"},
+)
+def make_sectors(nlp: Language, name: str, model: str | None, scores: str) -> SectorTagger:
+    """spaCy factory ``kgtext_sectors``: ``doc.cats`` and ``doc._.sectors`` per doc."""
+    return SectorTagger(nlp, name, model, scores)
