@@ -22,9 +22,13 @@ from typing import TYPE_CHECKING, Any
 from kgtext._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
+    from kgtext.archive import clean_article, detect_language, tag_records  # noqa: F401
     from kgtext.morph import Analysis, analyze, inflect, lemmatize  # noqa: F401
     from kgtext.normalize import Normalized, normalize, normalize_with_offsets  # noqa: F401
     from kgtext.pipeline import load  # noqa: F401
+    from kgtext.sectors.classifier import SectorClassifier  # noqa: F401
+    from kgtext.sectors.split import passages  # noqa: F401
+    from kgtext.sectors.tagging import tag  # noqa: F401
     from kgtext.segment import Token, sentenize, tokenize  # noqa: F401
 
 _EXPORTS: dict[str, str] = {
@@ -39,6 +43,12 @@ _EXPORTS: dict[str, str] = {
     "lemmatize": "kgtext.morph",
     "inflect": "kgtext.morph",
     "Analysis": "kgtext.morph",
+    "clean_article": "kgtext.archive",
+    "tag_records": "kgtext.archive",
+    "detect_language": "kgtext.archive",
+    "passages": "kgtext.sectors.split",
+    "tag": "kgtext.sectors.tagging",
+    "SectorClassifier": "kgtext.sectors.classifier",
 }
 
 __all__ = ["__version__", *_EXPORTS]

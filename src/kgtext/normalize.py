@@ -79,6 +79,10 @@ _KAZAKH_LETTERS = frozenset("әғқһіӘҒҚҺІ")
 _ALWAYS_VARIANT_RE = re.compile("[" + "".join(_ALWAYS_VARIANTS) + "]")
 _LATIN_VARIANT_RE = re.compile("[öÖüÜ]")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# A word mixing scripts has a Cyrillic letter next to a Latin one somewhere.
+_MIXED_SCRIPTS = re.compile(
+    "[\u0400-\u052f][A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f][\u0400-\u052f]"
+)
 _CYRILLIC = frozenset(chr(c) for c in range(0x0400, 0x0530)) | KYRGYZ_LETTERS
 _LATIN = frozenset(
     chr(c) for c in range(0x41, 0x250) if chr(c).isalpha()
@@ -183,6 +187,8 @@ def _lookalike_word(word: str) -> str:
 
 def _lookalikes(text: str) -> list[Edit]:
     edits: list[Edit] = []
+    if _MIXED_SCRIPTS.search(text) is None:  # the common case: no word mixes scripts
+        return edits
     for m in _LETTER_RUN.finditer(text):
         word = m.group()
         fixed = _lookalike_word(word)

@@ -21,7 +21,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -117,18 +119,14 @@ class KgSentencizer:
         if not content:
             return doc
         tokens = [Token(t.text, t.idx, t.idx + len(t.text)) for t in content]
-        starts = {0}
+        # Set every sentence start at once: token by token, spaCy re-checks the whole
+        # document each time (quadratic in its length).
+        flags = numpy.full((len(doc), 1), -1, dtype="int64")
+        flags[0, 0] = 1  # leading whitespace belongs to the first sentence
         for idx, verdict, _rule in sentence_decisions(text, tokens):
             if verdict == "split":
-                starts.add(idx + 1)
-        for t in doc:
-            t.is_sent_start = False
-        for i, t in enumerate(content):
-            if i in starts:
-                t.is_sent_start = True
-        # leading whitespace belongs to the first sentence
-        content[0].is_sent_start = content[0].i == 0
-        doc[0].is_sent_start = True
+                flags[content[idx + 1].i, 0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
 
     def to_bytes(self, **kwargs: Any) -> bytes:
@@ -152,7 +150,7 @@ def make_sentencizer(nlp: Language, name: str) -> KgSentencizer:
 
 class KgLemmatizer:
     """Sets ``token.lemma_`` from :func:`kgtext.lemmatize`, and ``token.pos_`` and
-    ``token.morph`` where every analysis of the word agrees."""
+    ``token.morph`` where the best analysis is confident (see :func:`token_morphology`)."""
 
     def __init__(self, nlp: Language, name: str = "lemmatizer") -> None:
         self.name = name
@@ -182,26 +180,28 @@ class KgLemmatizer:
         return self
 
 
+#: ``token.pos_`` is set when the readings with the best analysis's POS carry at least
+#: this share of the analyser's confidence; ``token.morph`` when the best reading alone does.
+POS_CONFIDENCE = 0.9
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def token_morphology(word: str) -> tuple[str, str, str]:
-    """``(lemma, pos, morph)`` of *word*; pos and morph are ``""`` when ambiguous.
+    """``(lemma, pos, morph)`` of *word*; pos and morph are ``""`` when not confident.
 
-    >>> token_morphology("ЖОЖдордо")[0]
-    'ЖОЖ'
+    >>> token_morphology("мектептерибизде")[:2]
+    ('мектеп', 'NOUN')
     >>> token_morphology("«")
     ('«', 'PUNCT', '')
     """
-    from kgtext.morph import analyze, lemmatize, spacy_morph
+    from kgtext.morph import best_reading
 
     if not any(c.isalnum() for c in word):
         return word, "PUNCT", ""
-    lemma = lemmatize(word)
-    readings = {spacy_morph(a) for a in analyze(word)}
-    if len(readings) == 1:
-        pos, morph = readings.pop()
-        return lemma, pos, morph
-    poses = {pos for pos, _ in readings}
-    return lemma, poses.pop() if len(poses) == 1 else "", ""
+    reading = best_reading(word)
+    pos = reading.pos if reading.pos_confidence >= POS_CONFIDENCE else ""
+    morph = reading.morph if pos and reading.confidence >= POS_CONFIDENCE else ""
+    return reading.lemma, pos, morph
 
 
 @Language.factory("kgtext_lemmatizer")
@@ -215,6 +215,8 @@ def make_lemmatizer(nlp: Language, name: str) -> KgLemmatizer:
 DEFAULT_COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("sentencizer", "kgtext_sentencizer", "kgtext.pipeline"),
     ("lemmatizer", "kgtext_lemmatizer", "kgtext.pipeline"),
+    ("entities", "kgtext_entities", "kgtext.entities.component"),
+    ("sectors", "kgtext_sectors", "kgtext.sectors.component"),
 )
 
 
