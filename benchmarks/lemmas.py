@@ -8,11 +8,13 @@ at a time, without context.
 
 Rows:
 
-* ``KTMU held-out``: odd-indexed KTMU train sentences, lexicon built by
-  ``tools/build_lexicon.py --holdout odd`` (not fitted to them);
+* ``KTMU held-out``: odd-indexed KTMU train sentences, lexicon and learned ending
+  rules built by ``tools/build_lexicon.py --holdout odd`` and
+  ``tools/build_lemma_rules.py --holdout odd`` (not fitted to them);
 * ``TueCL``: UD_Kyrgyz-TueCL test, never used for building, shipped lexicon;
-* ``KTMU train (fitted)``: all KTMU train, shipped lexicon (built from it);
-* ``* core only``: no UD-derived stems, hand-written lexicon only.
+* ``KTMU train (fitted)``: all KTMU train, shipped lexicon and rules (built from it);
+* ``KTMU held-out, no learned rules``: as the first row, without the ending table;
+* ``* core only``: no UD-derived stems or learned rules, hand-written lexicon only.
 
 Speed: words per second of ``kgtext.morph.lemmatize`` over every word token of the
 24.kg train articles (``kgtext.tokenize``), cold (empty caches, analyser built in the
@@ -37,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
+from build_lemma_rules import learn  # noqa: E402
 from build_lexicon import build  # noqa: E402
 
 from kgtext.corpora.conllu import load_conllu  # noqa: E402
@@ -159,9 +162,10 @@ def main(argv: list[str] | None = None) -> int:
 
     sp = speed(kg24)  # first, so that nothing is built or cached yet
     held_lex = [LexEntry(lemma, pos, n) for (lemma, pos), n in build(ktmu, "odd").items()]
-    held = Analyzer(held_lex)
+    held = Analyzer(held_lex, rules=learn(ktmu, "odd"))
+    held_norules = Analyzer(held_lex, rules={})
     full = Analyzer()
-    core = Analyzer([], include_core=True)
+    core = Analyzer([], include_core=True, rules={})
     ktmu_odd = gold_words(ktmu, lambda i: i % 2 == 1)
     ktmu_all = gold_words(ktmu)
     tuecl_all = gold_words(tuecl)
@@ -169,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         ("KTMU held-out (odd sentences)", ktmu_odd, held),
         ("TueCL test (never used)", tuecl_all, full),
         ("KTMU train (fitted)", ktmu_all, full),
+        ("KTMU held-out, no learned rules", ktmu_odd, held_norules),
         ("KTMU held-out, core only", ktmu_odd, core),
         ("TueCL, core only", tuecl_all, core),
     ]

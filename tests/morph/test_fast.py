@@ -22,14 +22,15 @@ MATCHING_CASES = [
     ("программасынын", "программа"),
 ]
 # UD KTMU writes the first letter of the lemma as in the word, acronyms in capitals,
-# and a capitalised -лык adjective in lower case.
+# and a capitalised -лык word from an adjective stem in lower case (from a noun stem it
+# keeps the capital: Мамлекеттик -> Мамлекет 19 times in KTMU, мамлекет twice).
 CAPITALS_CASES = [
     ("Мектептерде", "Мектеп"),
     ("Министрликтин", "Министрлик"),
     ("УКМКнын", "УКМК"),
     ("ББИМдин", "ББИМ"),
     ("Улуттук", "улут"),
-    ("Мамлекеттик", "мамлекет"),
+    ("Мамлекеттик", "Мамлекет"),
     ("бишкектик", "бишкек"),
 ]
 # A final soft sign is not written before a suffix.

@@ -71,6 +71,12 @@ _STATE_POS = {"V": "VERB", "N": "NOUN"}
 _RARE_AFTER_GUESS = frozenset({"ptcp.fut", "caus.ar", "caus.yr"})
 #: Corpus count a hand-written lexicon stem is worth.
 CORE_COUNT = 3
+#: Weight and floor of the learned ending term: a reading whose lemma is the edit of
+#: share ``p`` among the words with the same ending scores ``RULE_WEIGHT * log(p + RULE_FLOOR)``.
+RULE_WEIGHT = 1.0
+RULE_FLOOR = 0.2
+#: Longest ending (with the ``^`` start mark) looked up in the learned table.
+RULE_MAX_LEN = 8
 #: Memo tables are emptied when they grow past this many entries.
 _MEMO_LIMIT = 1 << 20
 
@@ -257,6 +263,13 @@ class Analyzer:
         Add the hand-written stems to a given *lexicon* (default True).
     min_stem : int
         Fewest letters of a stem that is not in the lexicon.
+    rules : dict, optional
+        Learned edit shares by word ending (:func:`kgtext.morph.data.read_lemma_rules`).
+        ``None`` uses the shipped ``lemma_rules.tsv`` built by
+        ``tools/build_lemma_rules.py`` from UD_Kyrgyz-KTMU; ``{}`` turns the term off.
+        Each reading gets ``RULE_WEIGHT * log(p + RULE_FLOOR)``, where ``p`` is the share
+        of its edit (letters cut, letters added) among training words with the longest
+        ending of this word that the table knows.
 
     Examples
     --------
@@ -273,10 +286,19 @@ class Analyzer:
         lexicon: Iterable[data.LexEntry] | None = None,
         include_core: bool = True,
         min_stem: int = 3,
+        rules: data.LemmaRules | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.include_core = include_core
         self.min_stem = min_stem
+        self.rules = rules
+        # ending -> (term per edit, term of an unseen edit, best term)
+        self._terms: dict[str, tuple[dict[tuple[int, str], float], float, float]] = {}
+        for ending, (total, edits) in (data.lemma_rules() if rules is None else rules).items():
+            by_edit = {e: RULE_WEIGHT * math.log(n / total + RULE_FLOOR) for e, n in edits.items()}
+            unseen = RULE_WEIGHT * math.log(RULE_FLOOR)
+            self._terms[ending] = (by_edit, unseen, max(by_edit.values(), default=unseen))
+        self._guess_cands: dict[tuple, tuple] = {}
         entries: list[data.LexEntry] = []
         if lexicon is None or include_core:
             # a hand-written stem counts as if seen CORE_COUNT times
@@ -501,7 +523,13 @@ class Analyzer:
         if plain:
             picks.append(max(plain, key=lambda k: (out[k][5], -k)))
         guess_pick = max(range(len(out)), key=lambda k: (out[k][6], -k)) if out else -1
-        return tuple(out), tuple(sorted(picks)), guess_pick
+        # after a guessed stem with the learned term: the first best chain per kept text
+        by_keep: dict[str, int] = {}
+        for k, c in enumerate(out):
+            old = by_keep.get(c[3])
+            if old is None or c[6] > out[old][6]:
+                by_keep[c[3]] = k
+        return tuple(out), tuple(sorted(picks)), guess_pick, tuple(sorted(by_keep.values()))
 
     # -- the scan ------------------------------------------------------------------
 
@@ -597,6 +625,19 @@ class Analyzer:
             for lemma, pos, state, base in self._stems.get(tail, ()):
                 lemma = shown + _recase(lemma, norm[hyphen + 1 : i])
                 out.append((lemma, pos, state, base - 0.5, ctx, 0, ""))
+            # the last part with a stem alternation (гимназия-мектебинде -> мектеп)
+            for lemma, pos, state, base, pending, first, heads, fixed in self._index.get(tail, ()):
+                if (heads is not None and head not in heads) or lemma == tail:
+                    continue
+                sctx = (
+                    ctx
+                    if fixed is None
+                    else _canonical(ctx.vowel, fixed)
+                    if type(fixed) is str
+                    else fixed
+                )
+                lemma = shown + _recase(lemma, norm[hyphen + 1 : i])
+                out.append((lemma, pos, state, base - 0.5, sctx, pending, first))
         return out
 
     def _guess_starts(self, norm: str, low: str, i: int, ctx: Context) -> list:
@@ -624,6 +665,19 @@ class Analyzer:
                 self._chain_memo.clear()
             hit = self._chain_memo[key] = self._chains(rest, ctx, state, pending)
         return hit
+
+    def _shares(self, low: str) -> tuple | None:
+        """The learned terms of the longest known ending of *low*: ``(term per edit,
+        term of an unseen edit, best term)``, or ``None``."""
+        terms = self._terms
+        if not terms:
+            return None
+        marked = "^" + low
+        for k in range(min(RULE_MAX_LEN, len(marked)), 0, -1):
+            hit = terms.get(marked[-k:])
+            if hit is not None:
+                return hit
+        return None
 
     def _readings(self, word: str) -> list[tuple]:
         """Every reading of *word* as ``(score, lemma, pos, chain)``, in search order:
@@ -654,6 +708,9 @@ class Analyzer:
                     for chain in self._chainset(rest, gctx, state, pending)[0]:
                         score, lemma, pos = _guess_score(lemma0, state, base, chain)
                         found.append((score, lemma, pos, chain))
+        shares = self._shares(low)
+        if shares is not None:
+            found = [(s + _rule_term(low, shares, lem), lem, p, c) for s, lem, p, c in found]
         return found
 
     def _splits(self, norm: str, low: str):
@@ -711,7 +768,7 @@ class Analyzer:
         best = None
         for state, bit in (("N", _N), ("V", _V)):
             if mask & bit:
-                chains, _, pick = self._chainset(rest, ctx, state, 0)
+                chains, _, pick, _ = self._chainset(rest, ctx, state, 0)
                 if pick >= 0 and (best is None or chains[pick][6] > best[0]):
                     best = (chains[pick][6], state, chains[pick])
         if len(self._guess_memo) > _MEMO_LIMIT:
@@ -735,20 +792,34 @@ class Analyzer:
             return best
         best = None
         top = -math.inf
+        shares = self._shares(low)
+        terms: dict[str, float] = {}
         for form in self._closed.get(low, ()):
             chain = (("closed",), (), form.feats, "", "", 0.0, 0.0, False, "")
-            if 30.0 > top:
-                top, best = 30.0, (30.0, _recase(form.lemma, norm), form.pos, chain)
+            lemma = _recase(form.lemma, norm)
+            score = 30.0 if shares is None else 30.0 + _rule_term(low, shares, lemma)
+            if score > top:
+                top, best = score, (score, lemma, form.pos, chain)
         masks, index, chainset = self._mask_memo, self._index, self._chainset
         ctx_cache = self._ctx_cache
         guessable = []
+        longest, dead = self._longest, 0
         for i in range(len(low), 0, -1):
             rest = low[i:]
             mask = masks.get(rest)
             if mask is None:
                 mask = self._mask(rest)
             if not mask & 3:
+                if mask:
+                    dead = 0
+                else:
+                    dead += 1
+                    if dead >= longest:
+                        # no piece reaches past a run of `longest` dead endings, so
+                        # every longer ending is dead too
+                        break
                 continue
+            dead = 0
             guessable.append((i, rest, mask))
             readings = index.get(low[:i])
             if not readings:
@@ -768,7 +839,7 @@ class Analyzer:
                     sctx = _canonical(ctx.vowel, fixed)
                 else:
                     sctx = fixed
-                chains, picks, _ = chainset(rest, sctx, state, pending)
+                chains, picks, _, _ = chainset(rest, sctx, state, pending)
                 for k in range(len(chains)) if first else picks:
                     chain = chains[k]
                     if first and not _first_ok(first, chain):
@@ -777,12 +848,19 @@ class Analyzer:
                         score, lemma, pos = self._known_score(lemma0, pos0, base, chain)
                     else:
                         score, lemma, pos = base + chain[5], lemma0, pos0
+                    if shares is not None:
+                        term = terms.get(lemma)
+                        if term is None:
+                            term = terms[lemma] = _rule_term(low, shares, lemma)
+                        score += term
                     if score > top:
                         top, best = score, (score, lemma, pos, chain)
         # a guess scores at most 1.0 + 0.15 per suffix letter + 0.4 per derivation (2 at most)
-        if top > 1.8 + 0.15 * len(low):
+        if top > 1.8 + 0.15 * len(low) + (0.0 if shares is None else shares[2]):
             return best
         min_stem = self.min_stem
+        if shares is not None:
+            return self._best_guess(norm, low, guessable, shares, top, best)
         for i, rest, mask in guessable:
             if i < min_stem:
                 continue
@@ -804,7 +882,7 @@ class Analyzer:
                 base = 0.8 if lemma0 is not stem else 0.9
                 for state, bit in (("N", _N), ("V", _V)):
                     if mask & bit:
-                        chains, _, pick = chainset(rest, _canonical(back, back), state, 1)
+                        chains, _, pick, _ = chainset(rest, _canonical(back, back), state, 1)
                         if pick >= 0:
                             score, lemma, pos = _guess_score(stem + back, state, base, chains[pick])
                             if split_best is None or score > split_best[0]:
@@ -813,16 +891,90 @@ class Analyzer:
                 top, best = split_best[0], split_best
         return best
 
+    def _best_guess(
+        self, norm: str, low: str, guessable: list, shares: tuple, top: float, best: tuple | None
+    ) -> tuple | None:
+        """The guess phase of :meth:`_best` with the learned term, in :meth:`_readings`
+        order: the candidates of each split come from :meth:`_guess_candidates`, where
+        the term's edit is known without the word."""
+        by_edit, unseen = shares[0], shares[1]
+        ctx_cache, cands_memo = self._ctx_cache, self._guess_cands
+        win = None
+        for i, rest, mask in guessable:
+            if i < self.min_stem:
+                continue
+            ctx = ctx_cache.get(low[i - 4 : i] if i > 4 else low[:i]) or self._stem_context(low, i)
+            if ctx.vowel is None:
+                continue
+            last = low[i - 1]
+            key = (rest, ctx, mask, last if last in _DEVOICE else "")
+            cands = cands_memo.get(key)
+            if cands is None:
+                cands = self._guess_candidates(*key)
+            for score, edit, kind, state, chain in cands:
+                score += by_edit.get(edit, unseen)
+                if score > top:
+                    top, win = score, (i, kind, state, chain)
+        if win is None:
+            return best
+        i, kind, state, chain = win
+        stem = norm[:i]
+        if kind == 1:
+            stem = stem[:-1] + _DEVOICE[low[i - 1]]
+        elif kind == 2:
+            stem += _GUESS_MERGED[low[i]]
+        return (top, *_guess_score(stem, state, 0.0, chain)[1:], chain)
+
+    def _guess_candidates(self, rest: str, ctx: Context, mask: int, last: str) -> tuple:
+        """Guess readings of a split, as in :meth:`_readings`, without the stem:
+        ``(score without the term, edit, kind, state, chain)``; kind 0 keeps the stem,
+        1 writes its final г б as к п, 2 adds back a vowel merged into the suffix."""
+        starts: list[tuple[int, float, Context, int]] = []
+        if last and rest[:1] in VOWELS:
+            starts += [(1, 1.0, ctx, 0), (0, 0.9, ctx, 0)]
+        else:
+            starts.append((0, 1.0, ctx, 0))
+        if rest[:1] in _GUESS_MERGED and rest[:2] == rest[0] * 2:
+            back = _GUESS_MERGED[rest[0]]
+            starts.append((2, 1.0 - 0.1 * len(starts), _canonical(back, back), 1))
+        out = []
+        for kind, base, gctx, pending in starts:
+            for state, bit in (("N", _N), ("V", _V)):
+                if not mask & bit:
+                    continue
+                chains, _, _, gpicks = self._chainset(rest, gctx, state, pending)
+                for k in gpicks:
+                    chain = chains[k]
+                    keep = chain[3]
+                    if kind == 1:
+                        edit = (len(rest) + 1, _DEVOICE[last] + keep)
+                    else:
+                        added = _GUESS_MERGED[rest[0]] + keep if kind == 2 else keep
+                        p = 0
+                        for a, b in zip(rest, added, strict=False):
+                            if a != b:
+                                break
+                            p += 1
+                        edit = (len(rest) - p, added[p:])
+                    out.append((base + chain[6], edit, kind, state, chain))
+        result = tuple(out)
+        if len(self._guess_cands) > _MEMO_LIMIT:
+            self._guess_cands.clear()
+        self._guess_cands[(rest, ctx, mask, last)] = result
+        return result
+
     def lemma(self, word: str) -> str:
         """The lemma of the best analysis of *word* (faster than ``analyze(word)[0]``).
 
         >>> Analyzer().lemma("мектептерибизде")
         'мектеп'
         """
-        best = self._best(word) if word else None
+        if not word or word.isdigit() or not any(c.isalpha() for c in word):
+            return word  # as analyze(): a token without letters is its own lemma
+        best = self._best(word)
         if best is None:
             return to_cyrillic(word) if not KYRGYZ_LETTERS.isdisjoint(word) else word
-        return _lower_derived(best[1], best[3][0])
+        return _lower_derived(best[1], best[2], best[3][0])
 
     def analyze(self, word: str) -> list[Analysis]:
         """All analyses of *word*, best first; never empty.
@@ -851,7 +1003,7 @@ class Analyzer:
         total = sum(weights)
         return [
             Analysis(
-                _lower_derived(lemma, chain[0]),
+                _lower_derived(lemma, pos, chain[0]),
                 pos,
                 chain[1],
                 dict(chain[2]),
@@ -861,6 +1013,22 @@ class Analyzer:
             )
             for (score, lemma, pos, chain), w in zip(ranked, weights, strict=True)
         ]
+
+
+def _rule_term(low: str, shares: tuple, lemma: str) -> float:
+    """``RULE_WEIGHT * log(p + RULE_FLOOR)``: ``p`` the share of the edit *low* → *lemma*
+    among the training words with the ending of *shares* (see :meth:`Analyzer._shares`)."""
+    lem = lemma.lower()
+    if low.startswith(lem):
+        edit = (len(low) - len(lem), "")
+    else:
+        p = 0
+        for a, b in zip(low, lem, strict=False):
+            if a != b:
+                break
+            p += 1
+        edit = (len(low) - p, lem[p:])
+    return shares[0].get(edit, shares[1])
 
 
 def _neg_score(item: tuple) -> float:
@@ -910,10 +1078,11 @@ def _suffix_fsa() -> tuple[dict[str, tuple[tuple[int, int], ...]], frozenset[str
     return pieces, prefixes, tuple(eps.items()), max(map(len, pieces))
 
 
-def _lower_derived(lemma: str, tags: tuple[str, ...]) -> str:
-    """A capitalised -лык adjective has a lower-case lemma (UD KTMU: ``Улуттук`` → ``улут``,
-    ``Кыргызстандыктар`` → ``кыргызстан``); acronyms keep their capitals."""
-    if "abstract" in tags and lemma[:1].isupper() and not _is_acronym(lemma):
+def _lower_derived(lemma: str, pos: str, tags: tuple[str, ...]) -> str:
+    """A capitalised -лык word read from an adjective stem has a lower-case lemma (UD
+    KTMU: ``Улуттук`` → ``улут``); from a noun stem it keeps the capital
+    (``Мамлекеттик`` → ``Мамлекет``: 30 to 12 in KTMU). Acronyms keep their capitals."""
+    if pos == "ADJ" and "abstract" in tags and lemma[:1].isupper() and not _is_acronym(lemma):
         return lemma[:1].lower() + lemma[1:]
     return lemma
 

@@ -22,12 +22,15 @@ from pathlib import Path
 
 __all__ = [
     "ClosedForm",
+    "LemmaRules",
     "LexEntry",
     "StemVariant",
     "Suffix",
     "closed_forms",
     "core_lexicon",
+    "lemma_rules",
     "lexicon_from_path",
+    "read_lemma_rules",
     "read_lexicon",
     "stem_variants",
     "suffixes",
@@ -179,3 +182,30 @@ def lexicon_from_path(path: str | Path) -> tuple[LexEntry, ...]:
             return read_lexicon(iter(handle.readlines()))
     with path.open(encoding="utf-8") as handle:
         return read_lexicon(iter(handle.readlines()))
+
+
+#: Learned lemma edits: word ending (``^`` marks the start of the word) ->
+#: ``(words with that ending, {(strip, append): words with that edit})``.
+LemmaRules = dict[str, tuple[int, dict[tuple[int, str], int]]]
+
+
+def read_lemma_rules(lines: Iterator[str]) -> LemmaRules:
+    """Parse an ``ending<TAB>strip<TAB>append<TAB>count<TAB>total`` table
+    (the format ``tools/build_lemma_rules.py`` writes).
+
+    >>> read_lemma_rules(iter(["ending\\tstrip\\tappend\\tcount\\ttotal", "би\\t2\\tп\\t3\\t4"]))
+    {'би': (4, {(2, 'п'): 3})}
+    """
+    out: LemmaRules = {}
+    for ending, strip, append, count, total in _rows(lines):
+        out.setdefault(ending, (int(total), {}))[1][(int(strip), append)] = int(count)
+    return out
+
+
+@cache
+def lemma_rules() -> LemmaRules:
+    """The shipped learned ending table (``lemma_rules.tsv``, all of KTMU train)."""
+    try:
+        return read_lemma_rules(_data_lines("lemma_rules.tsv"))
+    except FileNotFoundError:
+        return {}
