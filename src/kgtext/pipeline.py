@@ -59,16 +59,27 @@ class KgTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
+        index: list[int] = []  # position in words of each kgtext token
         pos = 0
-        for tok in tokenize(text):
+        tokens = tokenize(text)
+        for tok in tokens:
             if tok.start > pos:
                 _add_gap(words, spaces, text[pos : tok.start])
+            index.append(len(words))
             words.append(tok.text)
             spaces.append(False)
             pos = tok.end
         if pos < len(text):
             _add_gap(words, spaces, text[pos:])
-        return Doc(self.vocab, words=words, spaces=spaces)
+        # kgtext's sentence starts come with the tokens (the sentencizer then has
+        # nothing left to do); whitespace before the first token joins the first sentence
+        starts: list[bool | None] = [False] * len(words)
+        if words:
+            starts[0] = True
+            for idx, verdict, _rule in sentence_decisions(text, tokens):
+                if verdict == "split":
+                    starts[index[idx + 1]] = True
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
@@ -108,12 +119,18 @@ def make_tokenizer() -> Callable[[Language], KgTokenizer]:
 
 
 class KgSentencizer:
-    """Sets sentence starts from kgtext's sentence rules (abbreviations, quotes, speech)."""
+    """Sets sentence starts from kgtext's sentence rules (abbreviations, quotes, speech).
+
+    kgtext's own tokenizer already sets them while it tokenises; this component is for
+    docs made by another tokenizer (it leaves a doc with sentence starts alone).
+    """
 
     def __init__(self, nlp: Language, name: str = "sentencizer") -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc.has_annotation("SENT_START"):
+            return doc  # kgtext's tokenizer set them already
         text = doc.text
         content = [t for t in doc if t.text.translate(_INVISIBLE).strip()]
         if not content:

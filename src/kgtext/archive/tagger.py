@@ -45,6 +45,9 @@ from kgtext.archive.clean import clean_article
 from kgtext.archive.langid import detect_language
 from kgtext.archive.records import RawItem, iter_items
 
+#: One article's pipeline work: (text, passage spans, passage records, entity list).
+_Job = tuple[str, list[tuple[int, int]], list[dict[str, Any]], list[dict[str, Any]]]
+
 __all__ = ["ArchiveTagger", "TagOptions", "tag_raw_items", "tag_records"]
 
 
@@ -142,31 +145,42 @@ class ArchiveTagger:
     # ----------------------------------------------------------------- items
     def tag_item(self, item: RawItem) -> dict[str, Any]:
         """One output record for one raw item; never raises for bad data."""
+        record, job = self._prepare_item(item)
+        if job is not None:
+            try:
+                self._annotate_jobs([job])
+            except Exception as exc:  # a bug must not lose the record either
+                message = f"internal error: {type(exc).__name__}: {exc}"
+                return _error(record["id"], message, record["source"])
+        return record
+
+    def _prepare_item(self, item: RawItem) -> tuple[dict[str, Any], _Job | None]:
+        """The record of one raw item (or its error record) and the pipeline job it needs."""
         source, kind, payload = item
         opts = self.options
         record_id: Any = None
         try:
             if kind == "error":
-                return _error(_id(payload[0]), payload[1], source)
+                return _error(_id(payload[0]), payload[1], source), None
             if kind == "json":
                 try:
                     line = payload.decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    return _error(None, f"not valid UTF-8 at byte offset {exc.start}", source)
+                    message = f"not valid UTF-8 at byte offset {exc.start}"
+                    return _error(None, message, source), None
                 try:
                     record = json.loads(line)
                 except ValueError as exc:
-                    return _error(None, f"malformed JSON ({exc})", source)
+                    return _error(None, f"malformed JSON ({exc})", source), None
                 if not isinstance(record, dict):
-                    return _error(
-                        None, f"expected a JSON object, got {type(record).__name__}", source
-                    )
+                    found = type(record).__name__
+                    return _error(None, f"expected a JSON object, got {found}", source), None
                 kind, payload = "row", record
             if kind == "row":
                 record = payload
                 record_id = _id(record.get(opts.id_field))
                 if opts.text_field not in record:
-                    return _error(record_id, f"no {opts.text_field!r} field", source)
+                    return _error(record_id, f"no {opts.text_field!r} field", source), None
                 text = record[opts.text_field]
                 date = _iso_date(record.get(opts.date_field))
                 title = record.get(opts.title_field)
@@ -175,21 +189,22 @@ class ArchiveTagger:
                 record_id, text = payload
                 date = title = None
             if text is None:
-                return _error(record_id, "text is null", source)
+                return _error(record_id, "text is null", source), None
             if not isinstance(text, str):
-                return _error(record_id, f"text is not a string ({type(text).__name__})", source)
+                found = type(text).__name__
+                return _error(record_id, f"text is not a string ({found})", source), None
             if not text.strip():
-                return _error(record_id, "empty text", source)
+                return _error(record_id, "empty text", source), None
             if len(text) * 4 > opts.max_bytes and len(text.encode("utf-8")) > opts.max_bytes:
                 size = len(text.encode("utf-8"))
-                return _error(
-                    record_id,
-                    f"record too large ({size:,} bytes > --max-bytes {opts.max_bytes:,})",
-                    source,
-                )
-            return self.tag_text(text, record_id=record_id, source=source, date=date, title=title)
+                message = f"record too large ({size:,} bytes > --max-bytes {opts.max_bytes:,})"
+                return _error(record_id, message, source), None
+            return self._prepare_text(
+                text, record_id=record_id, source=source, date=date, title=title
+            )
         except Exception as exc:  # a bug must not lose the record either
-            return _error(record_id, f"internal error: {type(exc).__name__}: {exc}", source)
+            message = f"internal error: {type(exc).__name__}: {exc}"
+            return _error(record_id, message, source), None
 
     def tag_text(
         self,
@@ -201,6 +216,23 @@ class ArchiveTagger:
         title: str | None = None,
     ) -> dict[str, Any]:
         """Tag one article text; offsets in the result point into *text*."""
+        record, job = self._prepare_text(
+            text, record_id=record_id, source=source, date=date, title=title
+        )
+        if job is not None:
+            self._annotate_jobs([job])
+        return record
+
+    def _prepare_text(
+        self,
+        text: str,
+        *,
+        record_id: Any = None,
+        source: str | None = None,
+        date: str | None = None,
+        title: str | None = None,
+    ) -> tuple[dict[str, Any], _Job | None]:
+        """The record of one article without the pipeline's results, and the job for it."""
         article = clean_article(text, title=title)
         paragraphs = article.paragraphs
         head = article.title or ""
@@ -210,12 +242,13 @@ class ArchiveTagger:
             for p in paragraphs
         ]
         entities: list[dict[str, Any]] = []
+        job: _Job | None = None
         if language in self.options.languages and paragraphs:
             spans = [(p.start, p.end) for p in paragraphs]
             if article.title_span is not None:
                 spans.append(article.title_span)
-            self._annotate(text, spans, passages, entities)
-        return {
+            job = (text, spans, passages, entities)
+        record = {
             "id": record_id,
             "source": source,
             "language": language,
@@ -225,61 +258,80 @@ class ArchiveTagger:
             "passages": passages,
             "entities": entities,
         }
+        return record, job
 
-    def _annotate(
+    def _annotate_jobs(self, jobs: list[_Job]) -> None:
+        """Run the pipeline once over the passages of many articles (one nlp.pipe)."""
+        inputs: list[str] = []
+        owners: list[tuple[int, int, Any]] = []  # (job, passage index, offset map)
+        normalize = self.options.normalize
+        if normalize:
+            from kgtext.normalize import normalize_with_offsets
+        for j, (text, spans, _passages, _entities) in enumerate(jobs):
+            for i, (start, end) in enumerate(spans):
+                if normalize:
+                    n = normalize_with_offsets(text[start:end])
+                    inputs.append(n.text)
+                    owners.append((j, i, n))
+                else:
+                    inputs.append(text[start:end])
+                    owners.append((j, i, None))
+        for (j, i, mapping), doc in zip(owners, self.nlp.pipe(inputs), strict=True):
+            text, spans, passages, entities = jobs[j]
+            self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
+        for _text, _spans, _passages, entities in jobs:
+            entities.sort(key=lambda x: (x["start"], x["end"]))
+
+    def _collect(
         self,
+        doc: Any,
         text: str,
-        spans: list[tuple[int, int]],
+        base: int,
+        mapping: Any,
+        i: int,
         passages: list[dict[str, Any]],
         entities: list[dict[str, Any]],
     ) -> None:
-        nlp = self.nlp
-        maps: list[Any] = []
-        inputs: list[str] = []
-        if self.options.normalize:
-            from kgtext.normalize import normalize_with_offsets
-
-            for start, end in spans:
-                n = normalize_with_offsets(text[start:end])
-                maps.append(n)
-                inputs.append(n.text)
-        else:
-            inputs = [text[start:end] for start, end in spans]
-            maps = [None] * len(spans)
         digits = self.options.digits
-        for i, doc in enumerate(nlp.pipe(inputs)):
-            base = spans[i][0]
-            mapping = maps[i]
-            if i < len(passages):
-                cats = doc.cats
-                if self._has_sectors:
-                    sectors = list(doc._.sectors or ())
-                else:
-                    sectors = [k for k, v in cats.items() if v >= 0.5]
-                passages[i]["sectors"] = sectors
-                passages[i]["probabilities"] = {k: round(float(v), digits) for k, v in cats.items()}
-            for ent in doc.ents:
-                s, e = ent.start_char, ent.end_char
-                if mapping is not None:
-                    s, e = mapping.to_original(s, e)
-                s += base
-                e += base
-                canonical = ent._.canonical if self._has_canonical else None
-                entities.append(
-                    {
-                        "label": ent.label_,
-                        "text": text[s:e],
-                        "canonical": canonical or ent.ent_id_ or None,
-                        "value": ent._.value if self._has_value else None,
-                        "start": s,
-                        "end": e,
-                    }
-                )
-        entities.sort(key=lambda x: (x["start"], x["end"]))
+        if i < len(passages):
+            cats = doc.cats
+            if self._has_sectors:
+                sectors = list(doc._.sectors or ())
+            else:
+                sectors = [k for k, v in cats.items() if v >= 0.5]
+            passages[i]["sectors"] = sectors
+            passages[i]["probabilities"] = {k: round(float(v), digits) for k, v in cats.items()}
+        for ent in doc.ents:
+            s, e = ent.start_char, ent.end_char
+            if mapping is not None:
+                s, e = mapping.to_original(s, e)
+            s += base
+            e += base
+            canonical = ent._.canonical if self._has_canonical else None
+            entities.append(
+                {
+                    "label": ent.label_,
+                    "text": text[s:e],
+                    "canonical": canonical or ent.ent_id_ or None,
+                    "value": ent._.value if self._has_value else None,
+                    "start": s,
+                    "end": e,
+                }
+            )
 
     def tag_items(self, items: Iterable[RawItem]) -> list[dict[str, Any]]:
-        """Tag many raw items (one chunk) in this process."""
-        return [self.tag_item(item) for item in items]
+        """Tag many raw items (one chunk) in this process, with one pipeline batch.
+
+        If the batch fails, each item is redone alone, so a bad record costs only its
+        own result (an error record), never its neighbours'.
+        """
+        prepared = [(item, *self._prepare_item(item)) for item in items]
+        jobs = [job for _item, _record, job in prepared if job is not None]
+        try:
+            self._annotate_jobs(jobs)
+        except Exception:
+            return [self.tag_item(item) for item, _record, _job in prepared]
+        return [record for _item, record, _job in prepared]
 
 
 # ------------------------------------------------------------- parallel work

@@ -20,6 +20,7 @@ def _abbreviation_rows() -> tuple[dict[str, str], ...]:
     return tuple(read_tsv("abbreviations.tsv"))
 
 
+@functools.cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations written with dots (``data/abbreviations.tsv``).
 
@@ -29,6 +30,7 @@ def abbreviations() -> frozenset[str]:
     return frozenset(v for row in _abbreviation_rows() for v in _variants(row["abbreviation"]))
 
 
+@functools.cache
 def sentence_final_abbreviations() -> frozenset[str]:
     """Abbreviations after which a capitalised word may start a new sentence.
 
@@ -43,6 +45,7 @@ def sentence_final_abbreviations() -> frozenset[str]:
     )
 
 
+@functools.cache
 def unit_abbreviations() -> frozenset[str]:
     """Quantity abbreviations, followed by their unit or currency (``млн. АКШ доллары``).
 
