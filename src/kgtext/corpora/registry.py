@@ -144,6 +144,16 @@ REGISTRY: tuple[CorpusInfo, ...] = (
         origin="project",
         source_path="../shared/corpora/24kg-topics/train.csv",
     ),
+    CorpusInfo(
+        "sectors-authored",
+        "kgtext education-sector passages in the style of news and meeting reports",
+        "project (MIT)",
+        "written by the kgtext developers",
+        "load_passages",
+        "corpora/sectors/authored.jsonl",
+        "sectors",
+        origin="project",
+    ),
 )
 
 
