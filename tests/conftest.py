@@ -28,6 +28,18 @@ def shared_path(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` (or ``$KGTEXT_SHARED``): skip, or fail when required, if absent."""
+    return shared_path("corpora").parent
+
+
+@pytest.fixture(scope="session")
+def corpora_dir() -> Path:
+    """``../shared/corpora``."""
+    return shared_path("corpora")
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     """The seed article the project started from (read at run time, never copied)."""
     folder = shared_path("seed")

@@ -17,19 +17,27 @@ def test_in_the_default_pipeline(nlp):
     assert set(doc.cats) == set(doc._.sector_probabilities)
 
 
-def test_cats_cross_one_half_exactly_at_the_threshold(nlp):
-    texts = [TEXT, "Базарда эт кымбаттады.", "Ийримдерде балдар бийлешет.", "ЖОЖдордо студенттер"]
-    for doc in nlp.pipe(texts):
+TEXTS = [TEXT, "Базарда эт кымбаттады.", "Ийримдерде балдар бийлешет.", "ЖОЖдордо студенттер"]
+
+
+def test_cats_are_probabilities_decided_at_the_pipe_thresholds(nlp):
+    thresholds = nlp.get_pipe("sectors").thresholds
+    for doc in nlp.pipe(TEXTS):
+        assert doc.cats == doc._.sector_probabilities
+        over = {label for label, p in doc.cats.items() if p >= thresholds[label]}
+        assert over == set(doc._.sectors)
+
+
+def test_decision_scores_cross_one_half_exactly_at_the_threshold():
+    nlp = spacy.blank("ky")
+    pipe = nlp.add_pipe("kgtext_sectors", config={"scores": "decision"})
+    assert isinstance(pipe, SectorTagger)
+    for doc in nlp.pipe(TEXTS):
         over = {label for label, score in doc.cats.items() if score >= 0.5}
         assert over == set(doc._.sectors)
 
 
-def test_probability_scores_option():
-    nlp = spacy.blank("ky")
-    pipe = nlp.add_pipe("kgtext_sectors", config={"scores": "probability"})
-    doc = nlp(TEXT)
-    assert doc.cats == doc._.sector_probabilities
-    assert isinstance(pipe, SectorTagger)
+def test_scores_option_is_checked():
     with pytest.raises(ValueError, match="scores"):
         spacy.blank("ky").add_pipe("kgtext_sectors", config={"scores": "odds"})
 
