@@ -9,8 +9,11 @@ from sklearn.model_selection import KFold
 from kgtext.evaluate import score_passages
 from kgtext.sectors import SECTORS, SectorClassifier
 
-#: Measured 2026-11-25 with `pytest tests/sectors/test_quality_gate.py -s`: 0.9279.
-MICRO_F1_FLOOR = 0.898
+#: Measured 2026-11-25 with `pytest tests/sectors/test_quality_gate.py -s`: 0.8999
+#: (811 authored passages incl. 158 round-2 ones; C=3, lexicon_weight=3). The round-2
+#: passages are short news paragraphs with a single mention, harder to cross-validate
+#: than the first 653 (0.928 on those alone with the old defaults).
+MICRO_F1_FLOOR = 0.869
 
 
 def test_cross_validated_micro_f1(authored):

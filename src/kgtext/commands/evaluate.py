@@ -485,8 +485,12 @@ def _run_sectors(corpus, fmt, predictions, label_map, thresholds, source):
     passages = _load_passages(corpus, fmt, source)
     gold = [_map_labels(p.labels, label_map) for p in passages]
     ids = [p.id for p in passages]
+    pipe_thresholds: dict[str, float] | None = None
     if predictions is None:
         nlp = _kgtext("load")()
+        if "sectors" in getattr(nlp, "pipe_names", ()):
+            found = getattr(nlp.get_pipe("sectors"), "thresholds", None)
+            pipe_thresholds = dict(found) if isinstance(found, dict) else None
         raw: list[Any] = []
         for doc in nlp.pipe(p.text for p in passages):
             cats = dict(getattr(doc, "cats", {}) or {})
@@ -504,7 +508,19 @@ def _run_sectors(corpus, fmt, predictions, label_map, thresholds, source):
         pred: list[Any] = [_map_probabilities(r, label_map) for r in raw]
     else:
         pred = [_map_labels(r, label_map) for r in raw]
-    threshold = _threshold(thresholds, gold, pred)
+    if not thresholds and pipe_thresholds and raw and isinstance(raw[0], dict):
+        # doc.cats are calibrated probabilities: decide at the pipe's per-label thresholds
+        per_label: dict[str, float] = {}
+        for label, t in pipe_thresholds.items():
+            for mapped in _map_labels([label], label_map):
+                per_label[mapped] = t
+        seen = set().union(*gold, *(set(p) for p in pred), per_label)
+        threshold: float | dict[str, float] = {
+            label: per_label.get(label, 0.5) for label in sorted(seen)
+        }
+        system += " at the pipe's per-label thresholds"
+    else:
+        threshold = _threshold(thresholds, gold, pred)
     score = scoring.score_passages(gold, pred, threshold=threshold, ids=ids)
     return score, system, len(passages)
 
@@ -866,7 +882,8 @@ def _configure(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         "--threshold",
         action="append",
         metavar="X|LABEL=X",
-        help="sectors: probability threshold, overall or per label (default 0.5)",
+        help="sectors: probability threshold, overall or per label (default 0.5; when "
+        "kgtext itself is scored, the per-label thresholds of its sectors pipe)",
     )
     parser.add_argument("--source", metavar="CSV", help="24.kg CSV for stand-off paragraph labels")
     parser.add_argument("--json", action="store_true", help="print metrics as JSON")

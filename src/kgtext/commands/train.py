@@ -19,11 +19,14 @@ SIB-200 TSV. The model directory gets ``model.json`` + ``arrays.npz`` (see
 :mod:`kgtext.sectors.persist`), with the data files, their SHA-256, this command
 line, label counts and cross-validated scores recorded in ``model.json``.
 
-The shipped model ``src/kgtext/data/models/sectors`` is made by::
+The shipped model ``src/kgtext/data/models/sectors`` is trained on project-written
+passages only (the 24.kg text is for development and evaluation only, and a model's
+n-gram vocabulary would carry it)::
 
-    kgtext train sectors corpora/sectors/authored.jsonl \\
-        --also corpora/sectors/24kg_labels.jsonl \\
-        --source ../shared/corpora/24kg-topics/train.csv -o src/kgtext/data/models/sectors
+    kgtext train sectors corpora/sectors/authored.jsonl -o src/kgtext/data/models/sectors
+
+``--also corpora/sectors/24kg_labels.jsonl --source .../24kg-topics/train.csv`` adds
+the labelled 24.kg paragraphs for a model of your own (not to be redistributed).
 
 Examples
 --------
@@ -256,7 +259,7 @@ def _configure(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--source", metavar="CSV", help="24.kg CSV for stand-off paragraph labels")
     parser.add_argument("-o", "--output", required=True, metavar="DIR", help="model directory")
     parser.add_argument("--features", metavar="LIST", help="comma-separated: lemmas,chars,lexicon")
-    parser.add_argument("--C", type=float, default=10.0, help="inverse regularisation (10)")
+    parser.add_argument("--C", type=float, default=3.0, help="inverse regularisation (3)")
     parser.add_argument("--cv", type=int, default=5, help="folds for calibration (5)")
     parser.add_argument("--seed", type=int, default=0, help="fold shuffling seed (0)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing")
@@ -287,7 +290,7 @@ def _argv(args: argparse.Namespace) -> list[str]:
     argv += ["-o", str(args.output)]
     if args.features:
         argv += ["--features", args.features]
-    if args.C != 10.0:
+    if args.C != 3.0:
         argv += ["--C", str(args.C)]
     if args.cv != 5:
         argv += ["--cv", str(args.cv)]

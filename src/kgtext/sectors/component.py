@@ -9,13 +9,15 @@ Sets
 * ``doc._.sectors`` — tuple of the labels whose probability reaches their threshold,
   in the model's label order;
 * ``doc._.sector_probabilities`` — ``{label: calibrated probability}``;
-* ``doc.cats`` — ``{label: score}``. With ``scores="decision"`` (the default) the
-  score is the probability moved on the logit scale so that each label's own
-  threshold lands on 0.5: ``expit(logit(p) - logit(threshold))``. It is monotone in
-  the probability, so rankings and precision-recall curves are unchanged, and
-  ``doc.cats[label] >= 0.5`` exactly when ``label in doc._.sectors`` — which is what
-  ``kgtext evaluate sectors`` scores at its default threshold of 0.5. With
-  ``scores="probability"`` ``doc.cats`` holds the calibrated probabilities.
+* ``doc.cats`` — ``{label: score}``. With ``scores="probability"`` (the default) the
+  score is the calibrated probability of the label (Platt scaling on out-of-fold
+  scores), the same number as in ``doc._.sector_probabilities``; the decision is
+  ``probability >= threshold`` with each label's own threshold
+  (:attr:`SectorTagger.thresholds`), so ``doc.cats[label] >= 0.5`` is **not** the
+  decision. ``kgtext evaluate sectors`` run on kgtext itself uses those thresholds.
+  With ``scores="decision"`` the probability is moved on the logit scale so that each
+  threshold lands on 0.5, ``expit(logit(p) - logit(threshold))`` (monotone in the
+  probability, so rankings are unchanged), for tools that cut ``doc.cats`` at 0.5.
 
 Config: ``model`` (a model directory written by ``kgtext train``; default ``null``:
 the model shipped with kgtext) and ``scores``. ``nlp.to_disk`` saves the model next
@@ -29,7 +31,10 @@ Examples
 >>> doc = nlp("Бала бакчаларда орун жетишпейт, кезекте 500 бала турат.")
 >>> doc._.sectors
 ('preschool',)
->>> doc.cats["preschool"] >= 0.5 > doc.cats["professional"]
+>>> sectors = nlp.get_pipe("kgtext_sectors")
+>>> doc.cats["preschool"] >= sectors.thresholds["preschool"]
+True
+>>> doc.cats == doc._.sector_probabilities
 True
 """
 
@@ -80,7 +85,7 @@ class SectorTagger:
         nlp: Language,
         name: str = "sectors",
         model: str | None = None,
-        scores: str = "decision",
+        scores: str = "probability",
     ) -> None:
         if scores not in SCORES:
             raise ValueError(f"scores must be one of {SCORES}, got {scores!r}")
@@ -92,6 +97,13 @@ class SectorTagger:
     @property
     def labels(self) -> tuple[str, ...]:
         return tuple(str(c) for c in self.model.classes_)
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        """``{label: threshold}``: a label is predicted when its probability reaches it."""
+        return {
+            label: float(t) for label, t in zip(self.labels, self.model.thresholds_, strict=True)
+        }
 
     def _set(self, doc: Doc, proba: np.ndarray) -> Doc:
         labels = self.labels
@@ -154,7 +166,7 @@ class SectorTagger:
 
 @Language.factory(
     "kgtext_sectors",
-    default_config={"model": None, "scores": "decision"},
+    default_config={"model": None, "scores": "probability"},
 )
 def make_sectors(nlp: Language, name: str, model: str | None, scores: str) -> SectorTagger:
     """spaCy factory ``kgtext_sectors``: ``doc.cats`` and ``doc._.sectors`` per doc."""
