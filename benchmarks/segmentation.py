@@ -217,11 +217,11 @@ def speed(texts: list[str], repeats: int = 5) -> dict[str, float]:
     return out
 
 
-def load_time(repeats: int = 5) -> float:
+def load_time(repeats: int = 5, components: str = "None") -> float:
     """Median wall time of ``import kgtext; kgtext.load()`` in a fresh interpreter."""
     code = (
-        "import time; t = time.perf_counter(); import kgtext; kgtext.load(); "
-        "print(time.perf_counter() - t)"
+        "import time; t = time.perf_counter(); import kgtext; "
+        f"kgtext.load(components={components}); print(time.perf_counter() - t)"
     )
     times = [
         float(
@@ -265,7 +265,12 @@ def main(argv: list[str] | None = None) -> int:
         for name, rate in results["speed_tokens_per_s"].items():  # type: ignore[union-attr]
             print(f"  {name:34} {rate:>12,.0f}")
     results["kgtext_load_seconds"] = load_time(args.repeats)
+    results["kgtext_load_segmentation_seconds"] = load_time(args.repeats, "['sentencizer']")
     print(f"\nkgtext.load() in a fresh interpreter: {results['kgtext_load_seconds']} s (median)")
+    print(
+        "kgtext.load(components=['sentencizer']) (tokenizer + sentences): "
+        f"{results['kgtext_load_segmentation_seconds']} s (median)"
+    )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")

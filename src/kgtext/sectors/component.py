@@ -43,14 +43,37 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgtext.sectors.classifier import SectorClassifier
-from kgtext.sectors.persist import ARRAYS_FILE, MODEL_FILE, default_model, load_model, save_model
+if TYPE_CHECKING:  # pragma: no cover
+    from kgtext.sectors.classifier import SectorClassifier
+
+# The classifier and its persistence (scikit-learn) are imported when a component is
+# built, not with this module: spaCy imports every registered factory's module when it
+# resolves any one of them, and a pipeline without sectors should not pay for sklearn.
+
+
+def default_model() -> SectorClassifier:
+    from kgtext.sectors.persist import default_model as load_default
+
+    return load_default()
+
+
+def load_model(path: str | Path) -> SectorClassifier:
+    from kgtext.sectors.persist import load_model as load
+
+    return load(path)
+
+
+def save_model(model: SectorClassifier, path: str | Path, training: Any = None) -> None:
+    from kgtext.sectors.persist import save_model as save
+
+    save(model, path, training)
+
 
 __all__ = ["SCORES", "SectorTagger", "decision_scores", "make_sectors"]
 
@@ -148,6 +171,8 @@ class SectorTagger:
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         import srsly
 
+        from kgtext.sectors.persist import ARRAYS_FILE, MODEL_FILE
+
         with tempfile.TemporaryDirectory() as tmp:
             self.to_disk(tmp)
             files = {n: (Path(tmp) / n).read_bytes() for n in (MODEL_FILE, ARRAYS_FILE)}
@@ -155,6 +180,8 @@ class SectorTagger:
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> SectorTagger:
         import srsly
+
+        from kgtext.sectors.persist import ARRAYS_FILE, MODEL_FILE
 
         files: dict[str, Any] = srsly.msgpack_loads(data)
         with tempfile.TemporaryDirectory() as tmp:
