@@ -40,12 +40,14 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import regex
 
+from kgtext.entities.dates import month_stems
 from kgtext.segment.tokenize import split_glued_headline
 
 __all__ = [
@@ -96,34 +98,32 @@ _BULLET = regex.compile(r"^[ \t\u00a0]*[•·▪●◦‣][ \t\u00a0]*(?P<body>.
 _VIEWS = regex.compile(r"^\d[\d \u00a0\u202f.,]*[kKкК]?$")
 _DOTTED_DATE = regex.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
 _ISO_DATE = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
-_KY_MONTHS = {
-    "январ": 1,
-    "феврал": 2,
-    "март": 3,
-    "апрел": 4,
-    "май": 5,
-    "мая": 5,
-    "июн": 6,
-    "июл": 7,
-    "август": 8,
-    "сентябр": 9,
-    "октябр": 10,
-    "ноябр": 11,
-    "декабр": 12,
-}
-_MONTH_ALT = "|".join(sorted(_KY_MONTHS, key=len, reverse=True))
-#: ``2025-жылдын 12-апрелинде``, ``2025-жылы 6-апрелде``.
-_KY_DATE = regex.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)[-‑–]?\s*(?:жыл\p{L}*)\s+(?P<d>\d{1,2})[-‑–](?P<m>"
-    + _MONTH_ALT
-    + r")\p{L}*",
-    regex.IGNORECASE,
-)
-#: ``12 апреля 2025`` (Russian).
-_RU_DATE = regex.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s+(?P<m>" + _MONTH_ALT + r")\p{L}*\s+(?P<y>(?:19|20)\d\d)(?!\d)",
-    regex.IGNORECASE,
-)
+
+
+@functools.cache
+def _months() -> dict[str, int]:
+    """Month stems (``data/entity_months.tsv``, shared with DATE entities), plus the
+    Russian genitive ``мая`` that Russian dates use (``12 мая 2025``)."""
+    return {**dict(month_stems()), "мая": 5}
+
+
+@functools.cache
+def _named_month_dates() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """``2025-жылдын 12-апрелинде`` (Kyrgyz) and ``12 апреля 2025`` (Russian)."""
+    alt = "|".join(sorted(_months(), key=len, reverse=True))
+    kyrgyz = regex.compile(
+        r"(?<!\d)(?P<y>(?:19|20)\d\d)[-‑–]?\s*(?:жыл\p{L}*)\s+(?P<d>\d{1,2})[-‑–](?P<m>"
+        + alt
+        + r")\p{L}*",
+        regex.IGNORECASE,
+    )
+    russian = regex.compile(
+        r"(?<!\d)(?P<d>\d{1,2})\s+(?P<m>" + alt + r")\p{L}*\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+        regex.IGNORECASE,
+    )
+    return kyrgyz, russian
+
+
 _BYLINE = regex.compile(
     r"^(?P<author>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3})\s*[,—–-]\s*"
     r"(?P<source>[“«\"„]?[^\s,].{0,60}?[”»\"“]?)\s*$"
@@ -196,10 +196,10 @@ def find_date(text: str) -> str | None:
     ('2025-02-26', None)
     """
     best: tuple[int, str] | None = None
-    for pattern in (_DOTTED_DATE, _ISO_DATE, _KY_DATE, _RU_DATE):
+    for pattern in (_DOTTED_DATE, _ISO_DATE, *_named_month_dates()):
         for m in pattern.finditer(text):
             month = m["m"]
-            iso = _iso(m["y"], month if month.isdigit() else _KY_MONTHS[month.lower()], m["d"])
+            iso = _iso(m["y"], month if month.isdigit() else _months()[month.lower()], m["d"])
             if iso is not None:
                 if best is None or m.start() < best[0]:
                     best = (m.start(), iso)
