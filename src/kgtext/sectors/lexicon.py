@@ -170,11 +170,18 @@ class Lexicon:
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms: tuple[Term, ...] = tuple(terms)
-        self._index: dict[str, list[Term]] = {}
+        # Terms that match one word (lemmas, one-part stems) are looked up once per
+        # distinct word and cached; longer phrases are checked where they may start.
+        self._index: dict[str, list[tuple[Term, tuple[str, ...]]]] = {}
+        self._phrases: dict[str, list[tuple[Term, tuple[str, ...]]]] = {}
         for term in self.terms:
             if term.kind not in KINDS:
                 raise ValueError(f"term {term.term!r}: unknown kind {term.kind!r}")
-            self._index.setdefault(term.parts[0][:_KEY], []).append(term)
+            parts = term.parts
+            single = term.kind == "lemma" or len(parts) == 1
+            table = self._index if single else self._phrases
+            table.setdefault(parts[0][:_KEY], []).append((term, parts))
+        self._one_word = functools.lru_cache(maxsize=1 << 16)(self._one_word_terms)
 
     @classmethod
     def from_rows(cls, rows: Iterable[dict[str, str]]) -> Lexicon:
@@ -196,9 +203,29 @@ class Lexicon:
         seen = {t.label for t in self.terms}
         return tuple(s for s in SECTORS if s in seen) + tuple(sorted(seen - set(SECTORS)))
 
-    def _matches(self, term: Term, ws: Sequence[Word], i: int) -> int:
+    def _one_word_terms(self, forms: tuple[str, ...], lemmas: tuple[str, ...]) -> tuple[Term, ...]:
+        """The one-word terms that match a word with these forms and lemmas."""
+        candidates = forms + lemmas
+        found: dict[int, Term] = {}
+        for key in {c[:_KEY] for c in candidates}:
+            for term, parts in self._index.get(key, ()):
+                if id(term) in found:
+                    continue
+                first = parts[0]
+                if term.kind == "lemma":
+                    ok = first in lemmas or first in forms
+                else:
+                    ok = any(c.startswith(first) for c in candidates)
+                if ok:
+                    found[id(term)] = term
+        return tuple(found.values())
+
+    def _matches(
+        self, term: Term, ws: Sequence[Word], i: int, parts: tuple[str, ...] | None = None
+    ) -> int:
         """Number of words matched by *term* starting at word *i* (0: no match)."""
-        parts = term.parts
+        if parts is None:
+            parts = term.parts
         if term.kind == "lemma":
             w = ws[i]
             return 1 if parts[0] in w.lemmas or parts[0] in w.forms else 0
@@ -217,13 +244,18 @@ class Lexicon:
         ws = words(text)
         hits: list[Hit] = []
         for i, w in enumerate(ws):
+            for term in self._one_word(w.forms, w.lemmas):
+                hits.append(
+                    Hit(term.label, term.term, term.kind, term.weight, term.negative,
+                        w.start, w.end, text[w.start:w.end])
+                )  # fmt: skip
             seen: set[int] = set()
             for key in {c[:_KEY] for c in w.candidates}:
-                for term in self._index.get(key, ()):
+                for term, parts in self._phrases.get(key, ()):
                     if id(term) in seen:
                         continue
                     seen.add(id(term))
-                    n = self._matches(term, ws, i)
+                    n = self._matches(term, ws, i, parts)
                     if n:
                         start, end = w.start, ws[i + n - 1].end
                         hits.append(
