@@ -264,13 +264,18 @@ def main(argv: list[str] | None = None) -> int:
         print("\nSpeed on the 24.kg articles (tokens/s, median of", args.repeats, "runs)")
         for name, rate in results["speed_tokens_per_s"].items():  # type: ignore[union-attr]
             print(f"  {name:34} {rate:>12,.0f}")
-    results["kgtext_load_seconds"] = load_time(args.repeats)
-    results["kgtext_load_segmentation_seconds"] = load_time(args.repeats, "['sentencizer']")
-    print(f"\nkgtext.load() in a fresh interpreter: {results['kgtext_load_seconds']} s (median)")
-    print(
-        "kgtext.load(components=['sentencizer']) (tokenizer + sentences): "
-        f"{results['kgtext_load_segmentation_seconds']} s (median)"
-    )
+    configs = {
+        "full default pipeline": "None",
+        "tokenizer + sentences": "['sentencizer']",
+        "+ lemmatizer": "['sentencizer', 'lemmatizer']",
+        "+ entities": "['sentencizer', 'lemmatizer', 'entities']",
+    }
+    results["kgtext_load_seconds"] = {
+        name: load_time(args.repeats, components) for name, components in configs.items()
+    }
+    print("\nkgtext.load() in a fresh interpreter, median of", args.repeats, "runs:")
+    for name, seconds in results["kgtext_load_seconds"].items():  # type: ignore[union-attr]
+        print(f"  {name:34} {seconds:6.3f} s")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")

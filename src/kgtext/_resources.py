@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
+from collections.abc import Iterator
 from importlib import resources
 
-__all__ = ["read_data_text", "read_tsv"]
+__all__ = ["data_lines", "read_data_text", "read_tsv"]
+
+
+def data_lines(name: str) -> Iterator[str]:
+    """The lines of data file *name* in ``kgtext/data`` (``.gz`` files decompressed).
+
+    >>> next(data_lines("abbreviations.tsv")).startswith("#")
+    True
+    """
+    path = resources.files("kgtext").joinpath("data").joinpath(name)
+    if name.endswith(".gz"):
+        with gzip.open(path.open("rb"), "rt", encoding="utf-8") as handle:  # type: ignore[arg-type]
+            yield from handle
+    else:
+        with path.open("r", encoding="utf-8") as handle:
+            yield from handle
 
 
 def read_data_text(name: str) -> str:

@@ -17,8 +17,9 @@ import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
+
+from kgtext._resources import data_lines
 
 __all__ = [
     "ClosedForm",
@@ -96,16 +97,6 @@ def _rows(lines: Iterator[str]) -> Iterator[list[str]]:
         yield line.split("\t")
 
 
-def _data_lines(name: str) -> Iterator[str]:
-    path = resources.files("kgtext") / "data" / name
-    if name.endswith(".gz"):
-        with gzip.open(path.open("rb"), "rt", encoding="utf-8") as handle:  # type: ignore[arg-type]
-            yield from handle
-    else:
-        with path.open("r", encoding="utf-8") as handle:
-            yield from handle
-
-
 def _feats(value: str) -> tuple[tuple[str, str], ...]:
     if value in ("", "-", "_"):
         return ()
@@ -116,7 +107,7 @@ def _feats(value: str) -> tuple[tuple[str, str], ...]:
 def suffixes() -> tuple[Suffix, ...]:
     """The suffix grammar, in file order."""
     out = []
-    for row in _rows(_data_lines("morph_suffixes.tsv")):
+    for row in _rows(data_lines("morph_suffixes.tsv")):
         sid, template, after, sources, target, kind, lemma, pos, feats, example = row
         out.append(
             Suffix(
@@ -138,7 +129,7 @@ def suffixes() -> tuple[Suffix, ...]:
 @cache
 def stem_variants() -> tuple[StemVariant, ...]:
     """Irregular bound stems (vowel loss, ``балдар``)."""
-    return tuple(StemVariant(*row) for row in _rows(_data_lines("morph_stems.tsv")))
+    return tuple(StemVariant(*row) for row in _rows(data_lines("morph_stems.tsv")))
 
 
 @cache
@@ -146,14 +137,14 @@ def closed_forms() -> tuple[ClosedForm, ...]:
     """Closed-class word forms (pronouns, auxiliaries)."""
     return tuple(
         ClosedForm(form, lemma, pos, _feats(feats))
-        for form, lemma, pos, feats in _rows(_data_lines("morph_closed.tsv"))
+        for form, lemma, pos, feats in _rows(data_lines("morph_closed.tsv"))
     )
 
 
 @cache
 def core_lexicon() -> tuple[LexEntry, ...]:
     """The hand-written stems of ``lexicon_core.tsv``."""
-    return tuple(LexEntry(lemma, pos) for lemma, pos, _ in _rows(_data_lines("lexicon_core.tsv")))
+    return tuple(LexEntry(lemma, pos) for lemma, pos, _ in _rows(data_lines("lexicon_core.tsv")))
 
 
 def read_lexicon(lines: Iterator[str]) -> tuple[LexEntry, ...]:
@@ -169,7 +160,7 @@ def read_lexicon(lines: Iterator[str]) -> tuple[LexEntry, ...]:
 def ud_lexicon() -> tuple[LexEntry, ...]:
     """The shipped lexicon built from UD_Kyrgyz-KTMU lemmas (``lexicon_ud.tsv``)."""
     try:
-        return read_lexicon(_data_lines("lexicon_ud.tsv"))
+        return read_lexicon(data_lines("lexicon_ud.tsv"))
     except FileNotFoundError:
         return ()
 
@@ -206,6 +197,6 @@ def read_lemma_rules(lines: Iterator[str]) -> LemmaRules:
 def lemma_rules() -> LemmaRules:
     """The shipped learned ending table (``lemma_rules.tsv``, all of KTMU train)."""
     try:
-        return read_lemma_rules(_data_lines("lemma_rules.tsv"))
+        return read_lemma_rules(data_lines("lemma_rules.tsv"))
     except FileNotFoundError:
         return {}
