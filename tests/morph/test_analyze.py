@@ -175,7 +175,8 @@ def test_every_suffix_example_parses(row) -> None:
 
 @pytest.mark.parametrize("entry", core_lexicon()[::7], ids=lambda e: e.lemma)
 def test_core_lexicon_examples(entry) -> None:
-    from kgtext.morph.data import _data_lines, _rows
+    from kgtext._resources import data_lines
+    from kgtext.morph.data import _rows
 
-    examples = {r[0]: r[2] for r in _rows(_data_lines("lexicon_core.tsv"))}
+    examples = {r[0]: r[2] for r in _rows(data_lines("lexicon_core.tsv"))}
     assert entry.lemma in [a.lemma for a in analyze(examples[entry.lemma])]
