@@ -40,6 +40,7 @@ __all__ = [
     "SectorScore",
     "Term",
     "Word",
+    "analysed",
     "default_lexicon",
     "words",
 ]
@@ -132,13 +133,14 @@ def _is_word(token: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def words(text: str) -> tuple[Word, ...]:
-    """The words of *text* with lower-cased forms and lemmas (cached per text).
+def analysed(text: str) -> tuple[str, tuple[Word, ...]]:
+    """:func:`kgtext.normalize`-d *text* and its words (see :func:`words`), cached per
+    text: the lexicon and the classifier's n-gram features share one analysis.
 
-    >>> [(w.text, w.lemmas) for w in words("9-класстын ЖОЖдордо")]
-    [('9-класстын', ('9-класс', '9', 'класс')), ('ЖОЖдордо', ('жож',))]
+    >>> norm, ws = analysed("Мектеп\u00a0жана бакча")
+    >>> norm, [w.text for w in ws]
+    ('Мектеп жана бакча', ['Мектеп', 'жана', 'бакча'])
     """
-    from kgtext.morph import lemmatize
     from kgtext.normalize import normalize_with_offsets
     from kgtext.segment import tokenize
 
@@ -150,14 +152,31 @@ def words(text: str) -> tuple[Word, ...]:
             if token.text not in "-–—":
                 joined = False
             continue
-        form = token.text
-        parts = [p for p in form.split("-") if p] if "-" in form else []
-        forms = tuple(dict.fromkeys(x.lower() for x in [form, *parts]))
-        lemmas = tuple(dict.fromkeys(lemmatize(x).lower() for x in [form, *parts]))
+        forms, lemmas = _word_keys(token.text)
         start, end = norm.to_original(token.start, token.end)
         result.append(Word(text[start:end], start, end, forms, lemmas, joined))
         joined = True
-    return tuple(result)
+    return norm.text, tuple(result)
+
+
+def words(text: str) -> tuple[Word, ...]:
+    """The words of *text* with lower-cased forms and lemmas (cached per text).
+
+    >>> [(w.text, w.lemmas) for w in words("9-класстын ЖОЖдордо")]
+    [('9-класстын', ('9-класс', '9', 'класс')), ('ЖОЖдордо', ('жож',))]
+    """
+    return analysed(text)[1]
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _word_keys(form: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Lower-cased forms and lemmas of a word and of the parts of a hyphenated word."""
+    from kgtext.morph import lemmatize
+
+    parts = [p for p in form.split("-") if p] if "-" in form else []
+    forms = tuple(dict.fromkeys(x.lower() for x in [form, *parts]))
+    lemmas = tuple(dict.fromkeys(lemmatize(x).lower() for x in [form, *parts]))
+    return forms, lemmas
 
 
 class Lexicon:
@@ -171,17 +190,27 @@ class Lexicon:
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms: tuple[Term, ...] = tuple(terms)
         # Terms that match one word (lemmas, one-part stems) are looked up once per
-        # distinct word and cached; longer phrases are checked where they may start.
+        # distinct word and cached. For phrases, each distinct word is mapped once (and
+        # cached) to the (phrase, position) pairs whose part it can fill; a phrase is
+        # found where a word fills its first part and the next words the next parts.
         self._index: dict[str, list[tuple[Term, tuple[str, ...]]]] = {}
-        self._phrases: dict[str, list[tuple[Term, tuple[str, ...]]]] = {}
+        self._phrases: list[tuple[Term, tuple[str, ...]]] = []
+        self._parts: dict[str, list[tuple[int, int]]] = {}
         for term in self.terms:
             if term.kind not in KINDS:
                 raise ValueError(f"term {term.term!r}: unknown kind {term.kind!r}")
             parts = term.parts
-            single = term.kind == "lemma" or len(parts) == 1
-            table = self._index if single else self._phrases
-            table.setdefault(parts[0][:_KEY], []).append((term, parts))
+            if term.kind == "lemma" or len(parts) == 1:
+                self._index.setdefault(parts[0][:_KEY], []).append((term, parts))
+            else:
+                for j, part in enumerate(parts):
+                    self._parts.setdefault(part, []).append((len(self._phrases), j))
+                self._phrases.append((term, parts))
+        self._part_lengths = sorted({len(part) for part in self._parts})
+        seen = {t.label for t in self.terms}
+        self._labels = tuple(s for s in SECTORS if s in seen) + tuple(sorted(seen - set(SECTORS)))
         self._one_word = functools.lru_cache(maxsize=1 << 16)(self._one_word_terms)
+        self._fills = functools.lru_cache(maxsize=1 << 16)(self._phrase_parts)
 
     @classmethod
     def from_rows(cls, rows: Iterable[dict[str, str]]) -> Lexicon:
@@ -200,8 +229,7 @@ class Lexicon:
     @property
     def labels(self) -> tuple[str, ...]:
         """The sectors the lexicon knows, in :data:`SECTORS` order first."""
-        seen = {t.label for t in self.terms}
-        return tuple(s for s in SECTORS if s in seen) + tuple(sorted(seen - set(SECTORS)))
+        return self._labels
 
     def _one_word_terms(self, forms: tuple[str, ...], lemmas: tuple[str, ...]) -> tuple[Term, ...]:
         """The one-word terms that match a word with these forms and lemmas."""
@@ -220,48 +248,49 @@ class Lexicon:
                     found[id(term)] = term
         return tuple(found.values())
 
-    def _matches(
-        self, term: Term, ws: Sequence[Word], i: int, parts: tuple[str, ...] | None = None
-    ) -> int:
-        """Number of words matched by *term* starting at word *i* (0: no match)."""
-        if parts is None:
-            parts = term.parts
-        if term.kind == "lemma":
-            w = ws[i]
-            return 1 if parts[0] in w.lemmas or parts[0] in w.forms else 0
-        if i + len(parts) > len(ws):
-            return 0
-        for j, part in enumerate(parts):
-            w = ws[i + j]
-            if j and not w.joined:
-                return 0
-            if not any(c.startswith(part) for c in w.candidates):
-                return 0
-        return len(parts)
+    def _phrase_parts(
+        self, forms: tuple[str, ...], lemmas: tuple[str, ...]
+    ) -> tuple[tuple[int, ...], frozenset[tuple[int, int]]]:
+        """For a word with these forms and lemmas: the phrases whose first part it
+        fills, and every ``(phrase, position)`` whose part it fills (a form or lemma
+        of the word starts with the part)."""
+        fills: set[tuple[int, int]] = set()
+        lengths, parts = self._part_lengths, self._parts
+        for candidate in forms + lemmas:
+            for k in lengths:
+                if k > len(candidate):
+                    break
+                found = parts.get(candidate[:k])
+                if found:
+                    fills.update(found)
+        first = tuple(sorted(pid for pid, j in fills if j == 0))
+        return first, frozenset(fills)
 
     def find(self, text: str) -> list[Hit]:
         """Every hit of every term, overlapping ones included, in text order."""
         ws = words(text)
         hits: list[Hit] = []
+        fills = [self._fills(w.forms, w.lemmas) for w in ws]
         for i, w in enumerate(ws):
             for term in self._one_word(w.forms, w.lemmas):
                 hits.append(
                     Hit(term.label, term.term, term.kind, term.weight, term.negative,
                         w.start, w.end, text[w.start:w.end])
                 )  # fmt: skip
-            seen: set[int] = set()
-            for key in {c[:_KEY] for c in w.candidates}:
-                for term, parts in self._phrases.get(key, ()):
-                    if id(term) in seen:
-                        continue
-                    seen.add(id(term))
-                    n = self._matches(term, ws, i, parts)
-                    if n:
-                        start, end = w.start, ws[i + n - 1].end
-                        hits.append(
-                            Hit(term.label, term.term, term.kind, term.weight, term.negative,
-                                start, end, text[start:end])
-                        )  # fmt: skip
+            for pid in fills[i][0]:
+                term, parts = self._phrases[pid]
+                n = len(parts)
+                if i + n > len(ws):
+                    continue
+                for j in range(1, n):
+                    if not ws[i + j].joined or (pid, j) not in fills[i + j][1]:
+                        break
+                else:
+                    start, end = w.start, ws[i + n - 1].end
+                    hits.append(
+                        Hit(term.label, term.term, term.kind, term.weight, term.negative,
+                            start, end, text[start:end])
+                    )  # fmt: skip
         hits.sort(key=lambda h: (h.start, h.end, _order(h.label), h.negative, h.term))
         return hits
 
