@@ -51,31 +51,55 @@ from spacy.tokens import Doc
 
 if TYPE_CHECKING:  # pragma: no cover
     from kgtext.sectors.classifier import SectorClassifier
+    from kgtext.sectors.inference import CompiledModel
 
-# The classifier and its persistence (scikit-learn) are imported when a component is
-# built, not with this module: spaCy imports every registered factory's module when it
-# resolves any one of them, and a pipeline without sectors should not pay for sklearn.
-
-
-def default_model() -> SectorClassifier:
-    from kgtext.sectors.persist import default_model as load_default
-
-    return load_default()
+# The component predicts with a CompiledModel (numpy only): scikit-learn and scipy are
+# never imported by a pipeline, only by training. A SectorClassifier assigned to
+# ``pipe.model`` works too (it is saved with kgtext.sectors.persist.save_model).
 
 
-def load_model(path: str | Path) -> SectorClassifier:
-    from kgtext.sectors.persist import load_model as load
+def default_model() -> CompiledModel:
+    from kgtext.sectors.persist import default_compiled
 
-    return load(path)
+    return default_compiled()
 
 
-def save_model(model: SectorClassifier, path: str | Path, training: Any = None) -> None:
+def load_model(path: str | Path) -> CompiledModel:
+    from kgtext.sectors.persist import load_compiled
+
+    return load_compiled(path)
+
+
+def save_model(model: SectorClassifier | CompiledModel, path: str | Path) -> None:
+    from kgtext.sectors.inference import CompiledModel
+
+    if isinstance(model, CompiledModel):
+        model.to_disk(path)
+        return
     from kgtext.sectors.persist import save_model as save
 
-    save(model, path, training)
+    save(model, path, getattr(model, "training_", None))
 
 
-__all__ = ["SCORES", "SectorTagger", "decision_scores", "make_sectors"]
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, without rebuilding it when kgtext's tokenizer kept the input text.
+
+    >>> import kgtext
+    >>> doc = kgtext.load(components=[])("Мектеп  жана бакча ")
+    >>> doc_text(doc) == doc.text
+    True
+    """
+    from kgtext.pipeline import TEXT_KEY
+
+    text = doc.user_data.get(TEXT_KEY)
+    if type(text) is str and len(doc):
+        last = doc[-1]
+        if last.idx + len(last.text_with_ws) == len(text):
+            return text
+    return doc.text
+
+
+__all__ = ["SCORES", "SectorTagger", "decision_scores", "doc_text", "make_sectors"]
 
 SCORES = ("decision", "probability")
 _EPS = 1e-12
@@ -115,7 +139,9 @@ class SectorTagger:
         _register_extensions()
         self.name = name
         self.scores = scores
-        self.model: SectorClassifier = default_model() if model is None else load_model(model)
+        self.model: CompiledModel | SectorClassifier = (
+            default_model() if model is None else load_model(model)
+        )
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -142,7 +168,7 @@ class SectorTagger:
         return doc
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._set(doc, self.model.predict_proba([doc.text])[0])
+        return self._set(doc, self.model.predict_proba([doc_text(doc)])[0])
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         batch: list[Doc] = []
@@ -155,14 +181,14 @@ class SectorTagger:
             yield from self._batch(batch)
 
     def _batch(self, docs: list[Doc]) -> Iterator[Doc]:
-        proba = self.model.predict_proba([d.text for d in docs])
+        proba = self.model.predict_proba([doc_text(d) for d in docs])
         for doc, row in zip(docs, proba, strict=True):
             yield self._set(doc, row)
 
     # ------------------------------------------------------------ persistence
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        save_model(self.model, path, getattr(self.model, "training_", None))
+        save_model(self.model, path)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SectorTagger:
         self.model = load_model(path)

@@ -21,6 +21,7 @@ No code is ever executed from a model file.
 Examples
 --------
 >>> import tempfile
+>>> from kgtext.sectors.classifier import SectorClassifier
 >>> clf = SectorClassifier(cv=2).fit(["Мектепте окуучулар."] * 3 + ["Базарда баалар."] * 3,
 ...                                  [{"school"}] * 3 + [set()] * 3)
 >>> path = save_model(clf, tempfile.mkdtemp())
@@ -37,15 +38,27 @@ import json
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from kgtext._version import __version__
-from kgtext.sectors.classifier import SectorClassifier
 from kgtext.sectors.lexicon import lexicon_sha256
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "ModelError", "default_model", "load_model", "save_model"]
+if TYPE_CHECKING:  # pragma: no cover
+    from kgtext.sectors.classifier import SectorClassifier
+    from kgtext.sectors.inference import CompiledModel
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "ModelError",
+    "default_compiled",
+    "default_model",
+    "load_compiled",
+    "load_model",
+    "save_model",
+]
 
 FORMAT = "kgtext-passage-classifier"
 FORMAT_VERSION = 1
@@ -67,9 +80,13 @@ def _canonical(document: dict[str, Any]) -> bytes:
 
 
 def _sklearn_version() -> str:
-    import sklearn
+    """The installed scikit-learn's version, read from its metadata (no import)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    return sklearn.__version__
+    try:
+        return version("scikit-learn")
+    except PackageNotFoundError:  # pragma: no cover - sklearn is a dependency
+        return "not installed"
 
 
 def _minor(version: str) -> str:
@@ -91,6 +108,8 @@ def save_model(
         JSON-serialisable description of the training run, stored as is.
     """
     from sklearn.utils.validation import check_is_fitted
+
+    from kgtext.sectors.classifier import SectorClassifier
 
     if not isinstance(model, SectorClassifier):
         raise TypeError(f"expected a SectorClassifier, got {type(model).__name__}")
@@ -139,25 +158,28 @@ def _read(directory: Path | Traversable, name: str) -> bytes:
         raise ModelError(f"{directory}: no {name} (not a kgtext model directory)") from None
 
 
-def load_model(
+def _where(directory: str | Path | Traversable | None) -> Path | Traversable:
+    if directory is None:
+        return resources.files("kgtext").joinpath(*DEFAULT_MODEL)
+    if isinstance(directory, str | Path):
+        return Path(directory)
+    return directory
+
+
+def read_model_files(
     directory: str | Path | Traversable | None = None, *, check_versions: bool = True
-) -> SectorClassifier:
-    """Read a model written by :func:`save_model` (default: the shipped sector model).
+) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, bytes]]:
+    """Read and check a model directory: ``(document, arrays, raw files)``.
+
+    The checks of :func:`load_model` (hashes, format, versions) without building an
+    estimator; scikit-learn is not imported.
 
     Raises
     ------
     ModelError
-        When a file is missing, does not match its SHA-256 (tampered or damaged),
-        is not a kgtext model, or was written by another kgtext version or another
-        scikit-learn minor version (unless ``check_versions=False``).
+        As :func:`load_model`.
     """
-    where: Path | Traversable
-    if directory is None:
-        where = resources.files("kgtext").joinpath(*DEFAULT_MODEL)
-    elif isinstance(directory, str | Path):
-        where = Path(directory)
-    else:
-        where = directory
+    where = _where(directory)
     name = f"{where}/{MODEL_FILE}"
     raw = _read(where, MODEL_FILE)
     try:
@@ -199,17 +221,62 @@ def load_model(
         warnings.warn(
             f"{name}: trained with another version of sector_lexicon.tsv; its lexicon "
             "features may have shifted. Retrain the model.",
-            stacklevel=2,
+            stacklevel=3,
         )
     try:
         with np.load(io.BytesIO(array_bytes), allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}
+    except ValueError as exc:
+        raise ModelError(f"{where}/{ARRAYS_FILE}: not a plain-array file ({exc})") from None
+    return document, arrays, {MODEL_FILE: raw, ARRAYS_FILE: array_bytes}
+
+
+def load_model(
+    directory: str | Path | Traversable | None = None, *, check_versions: bool = True
+) -> SectorClassifier:
+    """Read a model written by :func:`save_model` (default: the shipped sector model).
+
+    Raises
+    ------
+    ModelError
+        When a file is missing, does not match its SHA-256 (tampered or damaged),
+        is not a kgtext model, or was written by another kgtext version or another
+        scikit-learn minor version (unless ``check_versions=False``).
+    """
+    document, arrays, _raw = read_model_files(directory, check_versions=check_versions)
+    try:
         return _rebuild(document, arrays)
     except (KeyError, ValueError, TypeError) as exc:
-        raise ModelError(f"{name}: inconsistent model content ({exc})") from None
+        raise ModelError(
+            f"{_where(directory)}/{MODEL_FILE}: inconsistent model content ({exc})"
+        ) from None
+
+
+def load_compiled(
+    directory: str | Path | Traversable | None = None, *, check_versions: bool = True
+) -> CompiledModel:
+    """The same model as :func:`load_model`, for prediction only, in numpy alone
+    (:class:`kgtext.sectors.inference.CompiledModel`; scikit-learn is not imported).
+
+    Raises
+    ------
+    ModelError
+        As :func:`load_model`.
+    """
+    from kgtext.sectors.inference import CompiledModel
+
+    document, arrays, raw = read_model_files(directory, check_versions=check_versions)
+    try:
+        return CompiledModel(document, arrays, raw)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ModelError(
+            f"{_where(directory)}/{MODEL_FILE}: inconsistent model content ({exc})"
+        ) from None
 
 
 def _rebuild(document: dict[str, Any], arrays: dict[str, np.ndarray]) -> SectorClassifier:
+    from kgtext.sectors.classifier import SectorClassifier
+
     params = dict(document["params"])
     for key in _TUPLE_PARAMS:
         if isinstance(params.get(key), list):
@@ -250,3 +317,9 @@ def _lexicon_names() -> list[str]:
 def default_model() -> SectorClassifier:
     """The shipped sector model, loaded once per process."""
     return load_model()
+
+
+@functools.cache
+def default_compiled() -> CompiledModel:
+    """The shipped sector model for prediction (numpy only), loaded once per process."""
+    return load_compiled()
