@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kgtext import normalize, normalize_with_offsets
 from kgtext.alphabet import harmony, last_vowel, to_cyrillic, to_latin
@@ -108,3 +110,27 @@ def test_alphabet_harmony() -> None:
     assert harmony("жол") == (False, True)
     assert harmony("бала") == (False, False)
     assert to_cyrillic("cектор") == "сектор" and to_latin("СOVID") == "COVID"
+
+
+def _whitespace_reference(text: str) -> list[tuple[int, int, str]]:
+    """The whitespace step written plainly: every maximal run of spaces/line breaks."""
+    import re
+
+    edits = []
+    for m in re.finditer(r"[ \n]+", text):
+        run = m.group()
+        if m.start() == 0 or m.end() == len(text):
+            new = ""
+        else:
+            breaks = run.count("\n")
+            new = "\n\n" if breaks >= 2 else "\n" if breaks else " "
+        if new != run:
+            edits.append((m.start(), m.end(), new))
+    return edits
+
+
+@given(st.text(alphabet=st.sampled_from(" \n\nаб.\t"), max_size=40))
+def test_whitespace_step_edits_exactly_the_runs_that_change(text):
+    from kgtext.normalize import _whitespace
+
+    assert _whitespace(text) == _whitespace_reference(text)

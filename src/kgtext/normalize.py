@@ -92,7 +92,10 @@ _CLOSE_QUOTES = "”»›〞"
 _APOSTROPHES = "‘’‚‛`´ʹʻʼ′"
 _QUOTE_RE = re.compile(f'[{_OPEN_QUOTES}{_CLOSE_QUOTES}{_APOSTROPHES}"]')
 _DASH_RE = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
-_SPACE_RUN_RE = re.compile(r"[ \n]+")
+#: Runs of spaces and line breaks (other whitespace is a space by then) that may need
+#: an edit: at either end of the text, or two characters or more (a single space or
+#: line break inside the text stays as it is).
+_SPACE_FIX_RE = re.compile(r"\A[ \n]+|[ \n]+\Z|[ \n]{2,}")
 
 
 def _is_cyrillic(char: str) -> bool:
@@ -231,7 +234,7 @@ def _punctuation(text: str) -> list[Edit]:
 def _whitespace(text: str) -> list[Edit]:
     edits: list[Edit] = []
     end = len(text)
-    for m in _SPACE_RUN_RE.finditer(text):
+    for m in _SPACE_FIX_RE.finditer(text):
         run = m.group()
         if m.start() == 0 or m.end() == end:
             new = ""

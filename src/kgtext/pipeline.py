@@ -23,8 +23,9 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import LEMMA, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as _UPOS_IDS
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -33,8 +34,12 @@ from kgtext.segment.sentenize import sentence_decisions
 from kgtext.segment.tokenize import INVISIBLE_SPACE, Token, tokenize
 
 _INVISIBLE = str.maketrans("", "", INVISIBLE_SPACE)
+#: ``doc.user_data`` key under which :class:`KgTokenizer` keeps the input text
+#: (``doc.text`` rebuilds it from the tokens each time it is read).
+TEXT_KEY = "kgtext.text"
 
 __all__ = [
+    "TEXT_KEY",
     "KgLemmatizer",
     "KgSentencizer",
     "KgTokenizer",
@@ -79,7 +84,9 @@ class KgTokenizer:
             for idx, verdict, _rule in sentence_decisions(text, tokens):
                 if verdict == "split":
                     starts[index[idx + 1]] = True
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
@@ -171,8 +178,40 @@ class KgLemmatizer:
 
     def __init__(self, nlp: Language, name: str = "lemmatizer") -> None:
         self.name = name
+        self.vocab = nlp.vocab
+        # ORTH hash -> (LEMMA hash, POS id, MORPH hash) in this pipeline's vocab
+        self._values: dict[int, tuple[int, int, int]] = {}
+
+    def _lookup(self, orth: int) -> tuple[int, int, int]:
+        text = self.vocab.strings[orth]
+        if not text.strip():  # whitespace tokens get no lemma, as spaCy leaves them
+            values = (0, 0, 0)
+        else:
+            lemma, pos, morph = token_morphology(text)
+            values = (
+                self.vocab.strings.add(lemma),
+                _POS_IDS.get(pos, 0),
+                self.vocab.morphology.add(morph) if morph else 0,
+            )
+        if len(self._values) > _LEMMA_CACHE_SIZE:
+            self._values.clear()
+        self._values[orth] = values
+        return values
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        if doc.has_annotation("POS") or doc.has_annotation("MORPH"):
+            return self._per_token(doc)  # keep what another component set
+        values = self._values
+        lookup = self._lookup
+        orths = doc.to_array(ORTH).tolist()
+        rows = [values.get(o) or lookup(o) for o in orths]
+        # one array write instead of three attribute writes per token
+        doc.from_array([LEMMA, POS, MORPH], numpy.array(rows, dtype="uint64"))
+        return doc
+
+    def _per_token(self, doc: Doc) -> Doc:
         for token in doc:
             if token.is_space:
                 continue
@@ -196,6 +235,9 @@ class KgLemmatizer:
     def from_disk(self, path: str | Path, **kwargs: Any) -> KgLemmatizer:
         return self
 
+
+_LEMMA_CACHE_SIZE = 1 << 18
+_POS_IDS: dict[str, int] = {name: int(i) for name, i in _UPOS_IDS.items()}
 
 #: ``token.pos_`` is set when the readings with the best analysis's POS carry at least
 #: this share of the analyser's confidence; ``token.morph`` when the best reading alone does.

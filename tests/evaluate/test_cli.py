@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace

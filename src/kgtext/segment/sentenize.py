@@ -85,6 +85,11 @@ class SentenceRule:
     description: str
 
 
+#: token text -> whether it is an end mark (:func:`_is_end_mark`), for the boundary scan
+_MARK_CACHE: dict[str, bool] = {}
+_MARK_CACHE_SIZE = 1 << 16
+
+
 def _is_end_mark(tok: str) -> bool:
     return bool(_END_MARK.match(tok)) or (tok.endswith(".") and len(tok) > 1 and tok[-2] != ".")
 
@@ -237,13 +242,23 @@ def sentence_decisions(text: str, tokens: list[Token]) -> list[tuple[int, str, s
     out: list[tuple[int, str, str]] = []
     n = len(tokens)
     i = 0
+    breaks = "\n" in text  # most passages have no line break: no gap to look at
+    marks = _MARK_CACHE
     while i < n - 1:
         tok = tokens[i]
-        gap_has_break = "\n" in text[tok.end : tokens[i + 1].start]
-        glued = tok.end == tokens[i + 1].start and _UPPER_WORD.match(tok.text) is not None
-        if not (_is_end_mark(tok.text) or gap_has_break or glued):
-            i += 1
-            continue
+        mark_here = marks.get(tok.text)
+        if mark_here is None:
+            if len(marks) > _MARK_CACHE_SIZE:
+                marks.clear()
+            mark_here = marks[tok.text] = _is_end_mark(tok.text)
+        if not mark_here:
+            start = tokens[i + 1].start
+            if not (
+                (breaks and "\n" in text[tok.end : start])
+                or (tok.end == start and _UPPER_WORD.match(tok.text) is not None)
+            ):
+                i += 1
+                continue
         mark = i
         # closing quotes and brackets right after the mark stay with the sentence
         j = i
