@@ -2,7 +2,10 @@
 
 The input is the 24.kg articles (``../shared/corpora/24kg-topics/train.csv``, column
 ``text``) repeated into JSONL files of the requested sizes in a temporary folder
-(never committed; each copy gets its own id). Every run is the installed
+(never committed; each copy gets its own id, and from the second copy on every line
+of an article ends with the copy number, so that no paragraph repeats verbatim:
+caches keyed on whole texts cannot flatter the figures; ``--verbatim`` repeats them
+unchanged). Every run is the installed
 ``kgtext tag`` console script, end to end (reading, cleaning, language id, the full
 pipeline, writing, the final rename), timed by wall clock. Tokens are counted with
 :func:`kgtext.tokenize` on the input texts (not timed). Memory is sampled every
@@ -47,23 +50,37 @@ def load_texts(path: Path = SOURCE) -> list[str]:
         return [row["text"] for row in csv.DictReader(f) if row.get("text")]
 
 
-def make_archive(texts: list[str], target_mb: float, path: Path) -> tuple[int, int, int]:
-    """Write texts (repeated) as JSONL until *target_mb*; return (records, bytes, tokens)."""
+def _copy(text: str, k: int) -> str:
+    """Copy *k* of an article: from the second copy on, every line ends with a marker
+    `` №k``, so no paragraph repeats verbatim and caches keyed on whole texts (or
+    paragraphs) cannot make a repeated archive look faster than a real one; word-level
+    caches still fill as they would on a large real archive."""
+    if k == 0:
+        return text
+    return "\n".join(line + f" №{k}" if line.strip() else line for line in text.split("\n"))
+
+
+def make_archive(
+    texts: list[str], target_mb: float, path: Path, *, verbatim: bool = False
+) -> tuple[int, int, int]:
+    """Write texts (repeated, see :func:`_copy`) as JSONL until *target_mb*;
+    return (records, bytes, tokens)."""
     import kgtext
 
-    tokens = [len(kgtext.tokenize(t)) for t in texts]
     limit = int(target_mb * 1_000_000)
-    written = records = total_tokens = 0
+    written = records = total_tokens = copy = 0
     with open(path, "w", encoding="utf-8") as f:
         while written < limit:
-            for text, n in zip(texts, tokens, strict=True):
+            for original in texts:
+                text = original if verbatim else _copy(original, copy)
                 line = json.dumps({"id": f"24kg-{records}", "text": text}, ensure_ascii=False)
                 f.write(line + "\n")
                 written += len(line.encode()) + 1
                 records += 1
-                total_tokens += n
+                total_tokens += len(kgtext.tokenize(text))
                 if written >= limit:
                     break
+            copy += 1
     return records, written, total_tokens
 
 
@@ -127,9 +144,11 @@ def profile(texts: list[str], n: int) -> None:
     archive: the pipeline is loaded and every text tagged once before profiling."""
     import kgtext
 
-    records = [{"id": i, "text": texts[i % len(texts)]} for i in range(n)]
+    records = [
+        {"id": i, "text": _copy(texts[i % len(texts)], 1 + i // len(texts))} for i in range(n)
+    ]
     nlp = kgtext.load()
-    list(kgtext.tag_records(texts, nlp=nlp))  # warm the caches, as a long run does
+    list(kgtext.tag_records(texts, nlp=nlp))  # warm the word caches, as a long run does
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in kgtext.tag_records(records, nlp=nlp):
@@ -149,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=float, nargs="+", default=[10, 100], help="MB")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--profile", type=int, metavar="N", help="profile N records instead")
+    parser.add_argument(
+        "--verbatim", action="store_true", help="repeat the articles unchanged (no copy marks)"
+    )
     parser.add_argument("--extra", nargs=argparse.REMAINDER, default=[], help="more tag flags")
     parser.add_argument("--results", default=str(ROOT / "benchmarks" / "results" / "tag.json"))
     args = parser.parse_args(argv)
@@ -165,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             archive = Path(tmp) / f"archive-{size:g}MB.jsonl"
-            records, nbytes, tokens = make_archive(texts, size, archive)
+            records, nbytes, tokens = make_archive(texts, size, archive, verbatim=args.verbatim)
             for jobs in args.jobs:
                 result = run_tag(archive, Path(tmp) / "out.jsonl", jobs, args.extra)
                 s = result["seconds"]

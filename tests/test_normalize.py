@@ -134,3 +134,27 @@ def test_whitespace_step_edits_exactly_the_runs_that_change(text):
     from kgtext.normalize import _whitespace
 
     assert _whitespace(text) == _whitespace_reference(text)
+
+
+MIXED = list("Мектепбакча ЖОЖдор-–—9.,«»\n\u00a0\u200b") + [
+    "\u0301", "\u0306", "\u2028", "\x85", "\u3000", "\t", "\r", "é", "a", "c", "o", "e", "p",
+    "ǅ", "ﬁ", "²", "ө", "ү", "ң",
+]  # fmt: skip
+
+
+@given(st.text(alphabet=st.sampled_from(MIXED), max_size=40))
+def test_idempotent_on_mixed_scripts_and_combining_marks(text):
+    """A letter composed or replaced in one pass can tip a mixed word's script; the
+    normaliser repeats until stable (found by fuzzing: 'с😀т\\x85—éа́с')."""
+    once = normalize(text)
+    assert normalize(once) == once
+    n = normalize_with_offsets(text)
+    assert n.text == once
+    for i in range(len(n.text)):
+        start, end = n.to_original(i, i + 1)
+        assert 0 <= start <= end <= len(text)
+
+
+def test_a_word_tipped_to_latin_by_a_composed_letter():
+    text = "éа\u0301с"  # é, Cyrillic а + combining acute, Cyrillic с
+    assert normalize(normalize(text)) == normalize(text)

@@ -334,6 +334,9 @@ def _apply(
     return "".join(pieces), new_starts, new_ends
 
 
+_MAX_ROUNDS = 4
+
+
 def _run(text: str, options: dict[str, bool], track: bool) -> Normalized | str:
     if not isinstance(text, str):
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
@@ -343,24 +346,34 @@ def _run(text: str, options: dict[str, bool], track: bool) -> Normalized | str:
     original = text
     starts: list[int] | None = None
     ends: list[int] | None = None
-    for name, step in STEPS.items():
-        if not options.get(name, True):
-            continue
-        edits = step(text)
-        if not edits:
-            continue
-        if track:
-            text, starts, ends = _apply(text, edits, starts, ends)
-        else:
-            text = _splice(text, edits)
-        if name in ("letters", "lookalikes", "punctuation") and options.get("nfc", True):
-            # A replaced letter may now compose with a following mark.
-            nfc_edits = _nfc(text)
-            if nfc_edits:
-                if track:
-                    text, starts, ends = _apply(text, nfc_edits, starts, ends)
-                else:
-                    text = _splice(text, nfc_edits)
+    for _round in range(_MAX_ROUNDS):
+        # A letter replaced or composed in one round can change how a mixed-script
+        # word reads (its majority script) in the next: repeat until nothing changes,
+        # so that normalising a normalised text changes nothing. Ordinary text needs
+        # one round (rounds after the first run only when letters were replaced).
+        letters_changed = False
+        for name, step in STEPS.items():
+            if not options.get(name, True):
+                continue
+            edits = step(text)
+            if not edits:
+                continue
+            if name in ("letters", "lookalikes"):
+                letters_changed = True
+            if track:
+                text, starts, ends = _apply(text, edits, starts, ends)
+            else:
+                text = _splice(text, edits)
+            if name in ("letters", "lookalikes", "punctuation") and options.get("nfc", True):
+                # A replaced letter may now compose with a following mark.
+                nfc_edits = _nfc(text)
+                if nfc_edits:
+                    if track:
+                        text, starts, ends = _apply(text, nfc_edits, starts, ends)
+                    else:
+                        text = _splice(text, nfc_edits)
+        if not letters_changed:
+            break
     if not track:
         return text
     if starts is None:

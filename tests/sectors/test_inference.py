@@ -74,3 +74,44 @@ def test_loading_and_predicting_never_imports_sklearn_or_scipy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines() == ["[{'preschool'}]", "[]"]
+
+
+def _flagged_doc(text):
+    import kgtext
+    from kgtext.sectors.component import NORMALIZED_KEY
+
+    doc = _BARE.make_doc(text) if _BARE else kgtext.load(components=[]).make_doc(text)
+    doc.user_data[NORMALIZED_KEY] = True
+    return doc
+
+
+_BARE = None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("Мектепбакча ЖОЖдор-–—9.,«»\n\u00a0\u200bкласстын"))
+        | st.characters(),
+        max_size=80,
+    )
+)
+def test_words_from_a_normalised_doc_are_those_of_the_text(text):
+    """The batch tagger's shortcut (words from the doc's tokens) sees what
+    normalising and tokenising the text again would."""
+    from kgtext import normalize
+    from kgtext.sectors.component import doc_analysis
+    from kgtext.sectors.lexicon import analysed
+
+    norm = normalize(text)
+    assert doc_analysis(_flagged_doc(norm)) == analysed(norm)
+
+
+def test_words_from_a_normalised_doc_on_real_passages(authored):
+    from kgtext import normalize
+    from kgtext.sectors.component import doc_analysis
+    from kgtext.sectors.lexicon import analysed
+
+    for p in authored[:300]:
+        norm = normalize(p.text)
+        assert doc_analysis(_flagged_doc(norm)) == analysed(norm)

@@ -276,11 +276,30 @@ class ArchiveTagger:
                 else:
                     inputs.append(text[start:end])
                     owners.append((j, i, None))
-        for (j, i, mapping), doc in zip(owners, self.nlp.pipe(inputs), strict=True):
+        stream: Iterable[Any] = inputs
+        if normalize and self._kgtext_tokens:
+            stream = (self._normalized_doc(t) for t in inputs)
+        for (j, i, mapping), doc in zip(owners, self.nlp.pipe(stream), strict=True):
             text, spans, passages, entities = jobs[j]
             self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
         for _text, _spans, _passages, entities in jobs:
             entities.sort(key=lambda x: (x["start"], x["end"]))
+
+    @property
+    def _kgtext_tokens(self) -> bool:
+        """The pipeline's tokens are :func:`kgtext.tokenize`'s (kgtext's tokenizer)."""
+        from kgtext.pipeline import KgTokenizer
+
+        return isinstance(self.nlp.tokenizer, KgTokenizer)
+
+    def _normalized_doc(self, text: str) -> Any:
+        """A doc of normalised *text*, marked so (the sector features then read its
+        tokens instead of normalising and tokenising the text again)."""
+        from kgtext.sectors.component import NORMALIZED_KEY
+
+        doc = self.nlp.make_doc(text)
+        doc.user_data[NORMALIZED_KEY] = True
+        return doc
 
     def _collect(
         self,

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -81,6 +82,31 @@ def save_model(model: SectorClassifier | CompiledModel, path: str | Path) -> Non
     save(model, path, getattr(model, "training_", None))
 
 
+def doc_analysis(doc: Doc) -> tuple[str, tuple[Any, ...]]:
+    """``(normalised text, words)`` of a doc for the sector features
+    (:func:`kgtext.sectors.lexicon.analysed`). When the doc's text is marked as already
+    normalised (``doc.user_data[NORMALIZED_KEY]``, set by the batch tagger, which
+    normalises before the pipeline), the words come from the doc's own tokens;
+    otherwise the text is normalised and tokenised again, as at training time.
+
+    >>> import kgtext
+    >>> from kgtext.sectors.lexicon import analysed
+    >>> nlp = kgtext.load(components=[])
+    >>> doc = nlp.make_doc("Мектептерде окуучулар, 9-класстар.")
+    >>> doc.user_data[NORMALIZED_KEY] = True
+    >>> doc_analysis(doc) == analysed(doc.text)
+    True
+    """
+    from kgtext.sectors.lexicon import analysed, words_of_tokens
+
+    text = doc_text(doc)
+    if doc.user_data.get(NORMALIZED_KEY) is True:
+        strings = doc.vocab.strings
+        tokens = [(strings[orth], idx) for orth, idx in doc.to_array([ORTH, IDX]).tolist()]
+        return text, words_of_tokens(text, tokens)
+    return analysed(text)
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, without rebuilding it when kgtext's tokenizer kept the input text.
 
@@ -99,9 +125,19 @@ def doc_text(doc: Doc) -> str:
     return doc.text
 
 
-__all__ = ["SCORES", "SectorTagger", "decision_scores", "doc_text", "make_sectors"]
+__all__ = [
+    "NORMALIZED_KEY",
+    "SCORES",
+    "SectorTagger",
+    "decision_scores",
+    "doc_analysis",
+    "doc_text",
+    "make_sectors",
+]
 
 SCORES = ("decision", "probability")
+#: ``doc.user_data`` flag: the doc's text is already :func:`kgtext.normalize`-d.
+NORMALIZED_KEY = "kgtext.normalized"
 _EPS = 1e-12
 
 
@@ -168,7 +204,7 @@ class SectorTagger:
         return doc
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._set(doc, self.model.predict_proba([doc_text(doc)])[0])
+        return next(self._batch([doc]))
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         batch: list[Doc] = []
@@ -181,7 +217,12 @@ class SectorTagger:
             yield from self._batch(batch)
 
     def _batch(self, docs: list[Doc]) -> Iterator[Doc]:
-        proba = self.model.predict_proba([doc_text(d) for d in docs])
+        from kgtext.sectors.inference import CompiledModel
+
+        if isinstance(self.model, CompiledModel):
+            proba = self.model.predict_proba_analysed([doc_analysis(d) for d in docs])
+        else:
+            proba = self.model.predict_proba([doc_text(d) for d in docs])
         for doc, row in zip(docs, proba, strict=True):
             yield self._set(doc, row)
 

@@ -36,9 +36,12 @@ from typing import Any
 import numpy as np
 
 from kgtext.sectors.features import _DIGITS, LEXICON_SCALE, RULE_MIN_SCORE
-from kgtext.sectors.lexicon import analysed, default_lexicon
+from kgtext.sectors.lexicon import Word, analysed, default_lexicon
 
 __all__ = ["CompiledModel"]
+
+#: A text's analysis: its normalised text and its words.
+Analysis = tuple[str, tuple[Word, ...]]
 
 _WORD_CACHE_LIMIT = 1 << 18
 
@@ -161,12 +164,12 @@ class CompiledModel:
             cols.extend(hit)
         return cols
 
-    def _lexicon_rows(self, texts: Sequence[str]) -> np.ndarray:
+    def _lexicon_rows(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> np.ndarray:
         lex = default_lexicon()
         labels = lex.labels
         rows = np.zeros((len(texts), 3 * len(labels)))
         for i, text in enumerate(texts):
-            scores = lex.scores(text)
+            scores = lex.scores(text, ws=analyses[i][1])
             for j, label in enumerate(labels):
                 s = scores[label]
                 if s.positive or s.negative:
@@ -175,7 +178,9 @@ class CompiledModel:
                     rows[i, 3 * j + 2] = 1.0 if s.net >= RULE_MIN_SCORE else 0.0
         return rows
 
-    def _decisions(self, texts: Sequence[str]) -> np.ndarray:
+    def _decisions(
+        self, texts: Sequence[str], analyses: Sequence[Analysis] | None = None
+    ) -> np.ndarray:
         """Decision values of a batch: the n-gram TF-IDF of all texts in a few array
         operations (one sort of ``(text, column)`` keys), then the lexicon block."""
         n = len(texts)
@@ -183,7 +188,8 @@ class CompiledModel:
         if not n:
             return decision
         coef = self.coef_
-        analyses = [analysed(text) for text in texts]
+        if analyses is None:
+            analyses = [analysed(text) for text in texts]
         width = coef.shape[1]
         for group, offset, vocab, idf in self._groups:
             found: list[int] = []
@@ -210,7 +216,7 @@ class CompiledModel:
                 decision[:, j] += np.bincount(rows, weights=contrib[j], minlength=n)
         if self._lexicon_at is not None:
             at = self._lexicon_at
-            block = self._lexicon_rows(texts) * self._lexicon_weight
+            block = self._lexicon_rows(texts, analyses) * self._lexicon_weight
             decision += block @ coef[:, at : at + block.shape[1]].T
         return decision
 
@@ -225,6 +231,14 @@ class CompiledModel:
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         """Calibrated probabilities ``(n_texts, n_labels)``, columns in ``classes_`` order."""
         d = self.decision_function(X)
+        return _expit(d * self.calibration_[:, 0] + self.calibration_[:, 1])
+
+    def predict_proba_analysed(self, analyses: Sequence[Analysis]) -> np.ndarray:
+        """:meth:`predict_proba` of texts already analysed: ``(normalised text, words)``
+        per text, as :func:`kgtext.sectors.lexicon.analysed` returns them (the spaCy
+        component builds them from a doc's tokens instead of tokenising again)."""
+        texts = [norm for norm, _ws in analyses]
+        d = self._decisions(texts, analyses)
         return _expit(d * self.calibration_[:, 0] + self.calibration_[:, 1])
 
     def predict(self, X: Iterable[str]) -> list[set[str]]:

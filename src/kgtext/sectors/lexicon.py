@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = [
     "SECTORS",
@@ -43,6 +44,7 @@ __all__ = [
     "analysed",
     "default_lexicon",
     "words",
+    "words_of_tokens",
 ]
 
 #: The five labels of the sector annotation guide, in the guide's order.
@@ -62,12 +64,12 @@ REPEAT_BONUS = 0.5
 MAX_REPEAT_FACTOR = 2.0
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     """A word of a passage with what the matcher compares: forms and lemmas, lower-cased.
 
     ``start``/``end`` point into the passage as given (before normalisation);
     ``joined`` is False when punctuation separates it from the word before.
+    (A named tuple: passages have many words, and it is the cheapest record to build.)
     """
 
     text: str
@@ -128,11 +130,7 @@ class SectorScore:
         return self.positive - self.negative
 
 
-def _is_word(token: str) -> bool:
-    return any(c.isalnum() for c in token)
-
-
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1024)  # a batch's texts, read by the lexicon and the n-grams
 def analysed(text: str) -> tuple[str, tuple[Word, ...]]:
     """:func:`kgtext.normalize`-d *text* and its words (see :func:`words`), cached per
     text: the lexicon and the classifier's n-gram features share one analysis.
@@ -145,18 +143,54 @@ def analysed(text: str) -> tuple[str, tuple[Word, ...]]:
     from kgtext.segment import tokenize
 
     norm = normalize_with_offsets(text)
+    if norm.text == text:  # nothing changed: offsets are the same
+        return text, words_of_tokens(text, ((t.text, t.start) for t in tokenize(text)))
+    spans = []
+    for t in tokenize(norm.text):
+        start, end = norm.to_original(t.start, t.end)
+        spans.append((text[start:end], start, t.text))
+    return norm.text, _words(spans)
+
+
+def words_of_tokens(text: str, tokens: Iterable[tuple[str, int]]) -> tuple[Word, ...]:
+    """The words (see :func:`words`) of an already normalised *text*, from its tokens
+    ``(token text, start offset)`` as :func:`kgtext.tokenize` gives them (whitespace
+    tokens are skipped): what :func:`analysed` would find, without tokenising again.
+
+    >>> [w.lemmas for w in words_of_tokens("ЖОЖдор, мектеп", [("ЖОЖдор", 0), (",", 6),
+    ...                                                       (" ", 7), ("мектеп", 8)])]
+    [('жож',), ('мектеп',)]
+    """
+    return _words((t, start, t) for t, start in tokens if not t.isspace())
+
+
+def _words(spans: Iterable[tuple[str, int, str]]) -> tuple[Word, ...]:
+    """Words from ``(original text, original start, normalised token text)``."""
     result: list[Word] = []
     joined = False
-    for token in tokenize(norm.text):
-        if not _is_word(token.text):
-            if token.text not in "-–—":
+    for shown, start, token in spans:
+        keys = _token_keys(token)
+        if keys is None:
+            if token not in "-–—":
                 joined = False
             continue
-        forms, lemmas = _word_keys(token.text)
-        start, end = norm.to_original(token.start, token.end)
-        result.append(Word(text[start:end], start, end, forms, lemmas, joined))
+        result.append(Word(shown, start, start + len(shown), keys[0], keys[1], joined))
         joined = True
-    return norm.text, tuple(result)
+    return tuple(result)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _token_keys(form: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Lower-cased forms and lemmas of a word and of the parts of a hyphenated word;
+    ``None`` for a token without a letter or digit."""
+    from kgtext.morph import lemmatize
+
+    if not any(c.isalnum() for c in form):
+        return None
+    parts = [p for p in form.split("-") if p] if "-" in form else []
+    forms = tuple(dict.fromkeys(x.lower() for x in [form, *parts]))
+    lemmas = tuple(dict.fromkeys(lemmatize(x).lower() for x in [form, *parts]))
+    return forms, lemmas
 
 
 def words(text: str) -> tuple[Word, ...]:
@@ -166,17 +200,6 @@ def words(text: str) -> tuple[Word, ...]:
     [('9-класстын', ('9-класс', '9', 'класс')), ('ЖОЖдордо', ('жож',))]
     """
     return analysed(text)[1]
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _word_keys(form: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Lower-cased forms and lemmas of a word and of the parts of a hyphenated word."""
-    from kgtext.morph import lemmatize
-
-    parts = [p for p in form.split("-") if p] if "-" in form else []
-    forms = tuple(dict.fromkeys(x.lower() for x in [form, *parts]))
-    lemmas = tuple(dict.fromkeys(lemmatize(x).lower() for x in [form, *parts]))
-    return forms, lemmas
 
 
 class Lexicon:
@@ -266,9 +289,12 @@ class Lexicon:
         first = tuple(sorted(pid for pid, j in fills if j == 0))
         return first, frozenset(fills)
 
-    def find(self, text: str) -> list[Hit]:
-        """Every hit of every term, overlapping ones included, in text order."""
-        ws = words(text)
+    def find(self, text: str, ws: Sequence[Word] | None = None) -> list[Hit]:
+        """Every hit of every term, overlapping ones included, in text order.
+
+        ``ws``: the words of *text* when the caller has them (:func:`words`)."""
+        if ws is None:
+            ws = words(text)
         hits: list[Hit] = []
         fills = [self._fills(w.forms, w.lemmas) for w in ws]
         for i, w in enumerate(ws):
@@ -294,14 +320,14 @@ class Lexicon:
         hits.sort(key=lambda h: (h.start, h.end, _order(h.label), h.negative, h.term))
         return hits
 
-    def match(self, text: str) -> list[Hit]:
+    def match(self, text: str, ws: Sequence[Word] | None = None) -> list[Hit]:
         """The hits that count: the longest of overlapping hits of one sector and polarity.
 
         >>> [h.term for h in default_lexicon().match("Балдар бакчасынын тарбиячылары")]
         ['балдар бакча тарбиячы', 'тарбиячы']
         """
         kept: list[Hit] = []
-        for hit in sorted(self.find(text), key=lambda h: (h.start - h.end, -h.weight, h.start)):
+        for hit in sorted(self.find(text, ws), key=lambda h: (h.start - h.end, -h.weight, h.start)):
             if not any(
                 k.label == hit.label
                 and k.negative == hit.negative
@@ -313,10 +339,12 @@ class Lexicon:
         kept.sort(key=lambda h: (h.start, h.end, _order(h.label), h.negative, h.term))
         return kept
 
-    def scores(self, text: str, hits: Sequence[Hit] | None = None) -> dict[str, SectorScore]:
+    def scores(
+        self, text: str, hits: Sequence[Hit] | None = None, ws: Sequence[Word] | None = None
+    ) -> dict[str, SectorScore]:
         """:class:`SectorScore` per label of the lexicon (repetitions count up to twice)."""
         if hits is None:
-            hits = self.match(text)
+            hits = self.match(text, ws)
         positive = dict.fromkeys(self.labels, 0.0)
         negative = dict.fromkeys(self.labels, 0.0)
         counts: dict[tuple[str, str, bool], int] = {}
