@@ -136,7 +136,8 @@ def test_whitespace_step_edits_exactly_the_runs_that_change(text):
     assert _whitespace(text) == _whitespace_reference(text)
 
 
-MIXED = list("Мектепбакча ЖОЖдор-–—9.,«»\n\u00a0\u200b") + [
+MIXED = [
+    *"Мектепбакча ЖОЖдор-–—9.,«»\n\u00a0\u200b",
     "\u0301", "\u0306", "\u2028", "\x85", "\u3000", "\t", "\r", "é", "a", "c", "o", "e", "p",
     "ǅ", "ﬁ", "²", "ө", "ү", "ң",
 ]  # fmt: skip
