@@ -9,11 +9,13 @@ from sklearn.model_selection import KFold
 from kgtext.evaluate import score_passages
 from kgtext.sectors import SECTORS, SectorClassifier
 
-#: Measured 2026-11-25 with `pytest tests/sectors/test_quality_gate.py -s`: 0.8999
-#: (811 authored passages incl. 158 round-2 ones; C=3, lexicon_weight=3). The round-2
-#: passages are short news paragraphs with a single mention, harder to cross-validate
-#: than the first 653 (0.928 on those alone with the old defaults).
-MICRO_F1_FLOOR = 0.869
+#: Measured 2026-11-26 with `pytest tests/sectors/test_quality_gate.py -s`: 0.9077
+#: (1,054 authored passages incl. 158 round-2 and 243 round-3 ones; C=3,
+#: lexicon_weight=3; round-3 lexicon). Before round 3: 0.8999 on 811 passages (floor
+#: 0.869). The round-2 and round-3 passages are short news paragraphs with a single
+#: mention, harder to cross-validate than the first 653 (0.928 on those alone with the
+#: old defaults).
+MICRO_F1_FLOOR = 0.877
 
 
 def test_cross_validated_micro_f1(authored):
