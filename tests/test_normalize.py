@@ -159,3 +159,13 @@ def test_idempotent_on_mixed_scripts_and_combining_marks(text):
 def test_a_word_tipped_to_latin_by_a_composed_letter():
     text = "éа\u0301с"  # é, Cyrillic а + combining acute, Cyrillic с
     assert normalize(normalize(text)) == normalize(text)
+
+
+def test_the_function_is_not_shadowed_by_its_submodule():
+    import importlib
+
+    import kgtext
+
+    importlib.import_module("kgtext.normalize")  # as the pipeline's modules do
+    assert callable(kgtext.normalize)
+    assert kgtext.normalize("мeктeп") == "мектеп"

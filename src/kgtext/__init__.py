@@ -21,10 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from kgtext._version import __version__
 
+# Bound now, not lazily: ``kgtext.normalize`` is also a submodule, and importing the
+# submodule anywhere would otherwise shadow the function on the package.
+from kgtext.normalize import Normalized, normalize, normalize_with_offsets  # noqa: F401
+
 if TYPE_CHECKING:  # pragma: no cover
     from kgtext.archive import clean_article, detect_language, tag_records  # noqa: F401
     from kgtext.morph import Analysis, analyze, inflect, lemmatize  # noqa: F401
-    from kgtext.normalize import Normalized, normalize, normalize_with_offsets  # noqa: F401
     from kgtext.pipeline import load  # noqa: F401
     from kgtext.sectors.classifier import SectorClassifier  # noqa: F401
     from kgtext.sectors.split import passages  # noqa: F401
