@@ -56,7 +56,14 @@ def analyze(word: str) -> list[Analysis]:
     >>> analyze("2025-жылы")[0].lemma
     '2025-жыл'
     """
-    return default_analyzer().analyze(word)
+    return list(_analyses(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def _analyses(word: str) -> tuple[Analysis, ...]:
+    """:func:`analyze`, cached: the lemmatizer, the entity features and the sector
+    features of a pipeline all ask about the same words."""
+    return tuple(default_analyzer().analyze(word))
 
 
 @lru_cache(maxsize=1 << 17)
@@ -109,6 +116,7 @@ class Reading(NamedTuple):
     pos_confidence: float
 
 
+@lru_cache(maxsize=1 << 16)
 def best_reading(word: str) -> Reading:
     """The best analysis of *word* as a :class:`Reading` (lemma, POS, FEATS, confidence).
 
