@@ -179,20 +179,19 @@ class KgLemmatizer:
     def __init__(self, nlp: Language, name: str = "lemmatizer") -> None:
         self.name = name
         self.vocab = nlp.vocab
-        # ORTH hash -> (LEMMA hash, POS id, MORPH hash) in this pipeline's vocab
-        self._values: dict[int, tuple[int, int, int]] = {}
+        # ORTH hash -> (lemma, POS id, MORPH key). Lemmas are kept as strings and added
+        # to the StringStore per doc: inside ``nlp.memory_zone()`` new strings are
+        # transient, so a cached hash could outlive its string. Morphology keys are
+        # permanent (spaCy stores FEATS strings outside memory zones).
+        self._values: dict[int, tuple[str, int, int]] = {}
 
-    def _lookup(self, orth: int) -> tuple[int, int, int]:
+    def _lookup(self, orth: int) -> tuple[str, int, int]:
         text = self.vocab.strings[orth]
         if not text.strip():  # whitespace tokens get no lemma, as spaCy leaves them
-            values = (0, 0, 0)
+            values = ("", 0, 0)
         else:
             lemma, pos, morph = token_morphology(text)
-            values = (
-                self.vocab.strings.add(lemma),
-                _POS_IDS.get(pos, 0),
-                self.vocab.morphology.add(morph) if morph else 0,
-            )
+            values = (lemma, _POS_IDS.get(pos, 0), self.vocab.morphology.add(morph) if morph else 0)
         if len(self._values) > _LEMMA_CACHE_SIZE:
             self._values.clear()
         self._values[orth] = values
@@ -205,8 +204,11 @@ class KgLemmatizer:
             return self._per_token(doc)  # keep what another component set
         values = self._values
         lookup = self._lookup
-        orths = doc.to_array(ORTH).tolist()
-        rows = [values.get(o) or lookup(o) for o in orths]
+        add = self.vocab.strings.add
+        rows = []
+        for orth in doc.to_array(ORTH).tolist():
+            lemma, pos, morph = values.get(orth) or lookup(orth)
+            rows.append((add(lemma) if lemma else 0, pos, morph))
         # one array write instead of three attribute writes per token
         doc.from_array([LEMMA, POS, MORPH], numpy.array(rows, dtype="uint64"))
         return doc

@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import json
 import multiprocessing
@@ -279,9 +280,14 @@ class ArchiveTagger:
         stream: Iterable[Any] = inputs
         if normalize and self._kgtext_tokens:
             stream = (self._normalized_doc(t) for t in inputs)
-        for (j, i, mapping), doc in zip(owners, self.nlp.pipe(stream), strict=True):
-            text, spans, passages, entities = jobs[j]
-            self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
+        # Strings and lexemes of new words are freed after each batch (spaCy's memory
+        # zone): over an archive of millions of articles the vocabulary would otherwise
+        # grow without end. Everything kept is copied out of the docs inside the zone.
+        zone = getattr(self.nlp, "memory_zone", None)
+        with zone() if zone is not None else contextlib.nullcontext():
+            for (j, i, mapping), doc in zip(owners, self.nlp.pipe(stream), strict=True):
+                text, spans, passages, entities = jobs[j]
+                self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
         for _text, _spans, _passages, entities in jobs:
             entities.sort(key=lambda x: (x["start"], x["end"]))
 

@@ -59,10 +59,11 @@ def analyze(word: str) -> list[Analysis]:
     return list(_analyses(word))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _analyses(word: str) -> tuple[Analysis, ...]:
-    """:func:`analyze`, cached: the lemmatizer, the entity features and the sector
-    features of a pipeline all ask about the same words."""
+    """:func:`analyze`, cached for the recent words: the lemmatizer and the entity
+    features of a pipeline ask about a new word one after the other (each keeps its
+    own longer cache of what it derives)."""
     return tuple(default_analyzer().analyze(word))
 
 
@@ -116,7 +117,7 @@ class Reading(NamedTuple):
     pos_confidence: float
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def best_reading(word: str) -> Reading:
     """The best analysis of *word* as a :class:`Reading` (lemma, POS, FEATS, confidence).
 
