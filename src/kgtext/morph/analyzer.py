@@ -38,7 +38,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 from kgtext.alphabet import (
     KYRGYZ_LETTERS,
@@ -49,6 +48,8 @@ from kgtext.alphabet import (
     to_cyrillic,
 )
 from kgtext.morph import data
+from kgtext.morph.fsa import NOUN_BIT, VERB_BIT
+from kgtext.morph.fsa import suffix_fsa as _suffix_fsa
 from kgtext.morph.phonology import Context, context_of, realize_in
 
 __all__ = ["Analysis", "Analyzer"]
@@ -89,6 +90,8 @@ _MEMO_LIMIT = 1 << 20
 #: Longest word whose ending masks are computed on demand (deeper would recurse far).
 _LAZY_MAX = 64
 _MISSING = object()
+#: What :meth:`Analyzer._chains` gives for an ending no chain spells.
+_NO_CHAINS: tuple = ((), (), -1, ())
 #: One-letter suffix texts that may merge into the next suffix's first letter.
 _SINGLES = VOWELS | {"й"}
 
@@ -139,7 +142,7 @@ def _canon_new(vowel: str | None, letter: str | None) -> Context:
 
 _STAR = Context("*", "*")
 #: Bits of the noun-stem and verb-stem states in :meth:`Analyzer._mask`.
-_N, _V = 1, 2
+_N, _V = NOUN_BIT, VERB_BIT
 
 
 def _prefix_contexts(low: str) -> tuple[list[Context], list[int], list[bool]]:
@@ -320,12 +323,9 @@ class Analyzer:
         self.include_core = include_core
         self.min_stem = min_stem
         self.rules = rules
-        # ending -> (term per edit, term of an unseen edit, best term)
+        self._rules = data.lemma_rules() if rules is None else rules
+        # ending -> (term per edit, term of an unseen edit, best term), made on first use
         self._terms: dict[str, tuple[dict[tuple[int, str], float], float, float]] = {}
-        for ending, (total, edits) in (data.lemma_rules() if rules is None else rules).items():
-            by_edit = {e: RULE_WEIGHT * math.log(n / total + RULE_FLOOR) for e, n in edits.items()}
-            unseen = RULE_WEIGHT * math.log(RULE_FLOOR)
-            self._terms[ending] = (by_edit, unseen, max(by_edit.values(), default=unseen))
         self._guess_cands: dict[tuple, tuple] = {}
         self._shares_memo: dict[str, tuple | None] = {}
         entries: list[data.LexEntry] = []
@@ -499,9 +499,18 @@ class Analyzer:
 
     def _chains(self, rest: str, ctx: Context, state: str, pending: int) -> tuple:
         """The suffix chains that spell *rest* after a stem of class *ctx*, compiled:
-        ``(chains, picks, guess_pick)``."""
+        ``(chains, picks, guess_pick, guess picks)``."""
+        if rest:
+            options = self._head_cache.get((ctx, state, pending, rest[0]))
+            if options is None:
+                options = self._head_options(ctx, state, pending, rest[0])
+            if not options:
+                return _NO_CHAINS  # no suffix starts so here
+        parsed = self._parse(ctx, state, rest, pending, 0)
+        if not parsed:
+            return _NO_CHAINS
         out: list[_Chain] = []
-        for chain in self._parse(ctx, state, rest, pending, 0):
+        for chain in parsed:
             keep = keep_pos = ""
             known = 0.0
             keeping = True
@@ -705,17 +714,26 @@ class Analyzer:
         hit = self._shares_memo.get(marked, _MISSING)
         if hit is not _MISSING:
             return hit
-        terms = self._terms
+        rules = self._rules
         found = None
-        if terms:
+        if rules:
             for k in range(len(marked), 0, -1):
-                found = terms.get(marked[-k:])
-                if found is not None:
+                ending = marked[-k:]
+                if ending in rules:
+                    found = self._terms.get(ending) or self._term_table(ending)
                     break
         if len(self._shares_memo) > _MEMO_LIMIT:
             self._shares_memo.clear()
         self._shares_memo[marked] = found
         return found
+
+    def _term_table(self, ending: str) -> tuple[dict[tuple[int, str], float], float, float]:
+        """``(term per edit, term of an unseen edit, best term)`` of a learned ending."""
+        total, edits = self._rules[ending]
+        by_edit = {e: RULE_WEIGHT * math.log(n / total + RULE_FLOOR) for e, n in edits.items()}
+        unseen = RULE_WEIGHT * math.log(RULE_FLOOR)
+        table = self._terms[ending] = (by_edit, unseen, max(by_edit.values(), default=unseen))
+        return table
 
     def _readings(self, word: str) -> list[tuple]:
         """Every reading of *word* as ``(score, lemma, pos, chain)``, in search order:
@@ -823,11 +841,7 @@ class Analyzer:
         low = norm.lower()
         if not low.isalpha() or low[1:] != norm[1:]:
             # numbers, hyphens, acronyms: the general path
-            best = None
-            for item in self._readings(word):
-                if best is None or item[0] > best[0]:
-                    best = item
-            return best
+            return self._best_general(norm, low)
         best = None
         top = -math.inf
         shares = self._shares(low)
@@ -925,6 +939,61 @@ class Analyzer:
                                 split_best = (score, lemma, pos, chains[pick])
             if split_best is not None and split_best[0] > top:
                 top, best = split_best[0], split_best
+        return best
+
+    def _best_general(self, norm: str, low: str) -> tuple | None:
+        """The first best of :meth:`_readings` for any word (numbers, hyphens,
+        acronyms), scoring per stem only the chains that can win, as :meth:`_best`."""
+        best = None
+        top = -math.inf
+        shares = self._shares(low)
+        terms: dict[str, float] = {}
+
+        def term(lemma: str) -> float:
+            hit = terms.get(lemma)
+            if hit is None:
+                hit = terms[lemma] = _rule_term(low, shares, lemma)
+            return hit
+
+        for form in self._closed.get(low, ()):
+            chain = (("closed",), (), form.feats, "", "", 0.0, 0.0, False, "")
+            lemma = _recase(form.lemma, norm)
+            score = 30.0 if shares is None else 30.0 + term(lemma)
+            if score > top:
+                top, best = score, (score, lemma, form.pos, chain)
+        guessable = []
+        for i, rest, ctx, mask, starts in self._splits(norm, low):
+            for lemma0, pos0, state, base, sctx, pending, first in starts:
+                if not mask & (_V if state == "V" else _N):
+                    continue
+                chains, picks, _, _ = self._chainset(rest, sctx, state, pending)
+                for k in range(len(chains)) if first else picks:
+                    chain = chains[k]
+                    if first and not _first_ok(first, chain):
+                        continue
+                    score, lemma, pos = self._known_score(lemma0, pos0, base, chain)
+                    if shares is not None:
+                        score += term(lemma)
+                    if score > top:
+                        top, best = score, (score, lemma, pos, chain)
+            if ctx is not None:
+                guessable.append((i, rest, ctx, mask))
+        # a guess scores at most 1.0 + 0.15 per suffix letter + 0.4 per derivation (2 at most)
+        if top > 1.8 + 0.15 * len(low) + (0.0 if shares is None else shares[2]):
+            return best
+        for i, rest, ctx, mask in guessable:
+            for lemma0, base, gctx, pending in self._guess_starts(norm, low, i, ctx):
+                for state, bit in (("N", _N), ("V", _V)):
+                    if not mask & bit:
+                        continue
+                    chains, _, _, gpicks = self._chainset(rest, gctx, state, pending)
+                    for k in gpicks:
+                        chain = chains[k]
+                        score, lemma, pos = _guess_score(lemma0, state, base, chain)
+                        if shares is not None:
+                            score += term(lemma)
+                        if score > top:
+                            top, best = score, (score, lemma, pos, chain)
         return best
 
     def _live(self, low: str, stop: int) -> list[tuple[int, str, int]]:
@@ -1103,49 +1172,6 @@ def _rule_term(low: str, shares: tuple, lemma: str) -> float:
 
 def _neg_score(item: tuple) -> float:
     return -item[0]
-
-
-@cache
-def _suffix_fsa() -> tuple[dict[str, tuple[tuple[int, int], ...]], frozenset[str], tuple, int]:
-    """The suffix grammar as a letter automaton that ignores harmony (a superset).
-
-    Returns: surface piece -> ``(target bit, source mask)`` pairs (every allomorph after
-    every class of stem, plus the shortened and voiced variants the parser reads);
-    every prefix of a piece; the moves of a one-letter suffix that merged into the
-    next one, as ``(target bit, source mask)``; the longest piece.
-    """
-    contexts = {_STAR, Context(None, None)}
-    for letter in (*sorted(VOWELS), "т", "д", "н", "л", "р", "й"):
-        for vowel in ("а", "е", "о", "у", "ө", None):
-            contexts.add(Context(vowel, letter))
-    states = sorted({s for suf in data.suffixes() for s in (*suf.sources, suf.target)})
-    states.remove("N")
-    states.remove("V")
-    bits = {"N": _N, "V": _V} | {state: 1 << (k + 2) for k, state in enumerate(states)}
-    edges: dict[str, dict[int, int]] = {}
-    eps: dict[int, int] = {}
-    for suffix in data.suffixes():
-        texts: set[str] = set()
-        for ctx in contexts:
-            for real in realize_in(suffix.template, ctx):
-                text = real.text
-                if not text:
-                    continue
-                texts.add(text)
-                if text[-1] in _VOICE:
-                    texts.add(text[:-1] + _VOICE[text[-1]])
-                if text[-1] in VOWELS or text[-1] == "й":
-                    texts.add(text[:-1])
-        target = bits[suffix.target]
-        sources = 0
-        for state in suffix.sources:
-            sources |= bits[state]
-        for text in texts:
-            slot = edges.setdefault(text, {}) if text else eps
-            slot[target] = slot.get(target, 0) | sources
-    pieces = {text: tuple(slot.items()) for text, slot in edges.items()}
-    prefixes = frozenset(p[:k] for p in pieces for k in range(1, len(p) + 1))
-    return pieces, prefixes, tuple(eps.items()), max(map(len, pieces))
 
 
 def _lower_derived(lemma: str, pos: str, tags: tuple[str, ...]) -> str:
