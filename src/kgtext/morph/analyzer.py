@@ -242,7 +242,7 @@ def _advance(ctx: Context, text: str) -> Context:
     vowel = ctx.vowel if ctx.vowel != "*" else None
     for char in text:
         if char in VOWELS:
-            vowel = context_of(char).vowel
+            vowel = _SOFT.get(char, char)  # as context_of(char).vowel
     return _canonical(vowel, text[-1]) if text else ctx
 
 
@@ -445,22 +445,26 @@ class Analyzer:
 
         Those whose text starts with *head*, then (when *head* may carry a merged
         letter) the one-letter vowel or й options; only those that drop *pending*
-        letters of the stem.
+        letters of the stem. Made for every head of ``(ctx, state, pending)`` at once.
         """
-        options = [o for o in self._options(ctx, state) if o[1][0] == head]
-        if head in _MERGED:
-            # a one-letter suffix whose letter merged into the next suffix's vowel
-            options += [o for o in self._options(ctx, state) if o[1] in _SINGLES]
-        out = []
-        for suffix, text, drop, nctx, deriv in options:
+        by_head: dict[str, list[tuple]] = {}
+        singles: list[tuple] = []
+        for suffix, text, drop, nctx, deriv in self._options(ctx, state):
             if drop != pending:
                 continue
-            soft = text[:-1] + _VOICE[text[-1]] if text[-1] in _VOICE else None
-            cut = text[:-1] if text[-1] in VOWELS or text[-1] == "й" else None
-            out.append((suffix, text, len(text), nctx, deriv, suffix.target, soft, cut))
-        result = tuple(out)
-        self._head_cache[(ctx, state, pending, head)] = result
-        return result
+            last = text[-1]
+            soft = text[:-1] + _VOICE[last] if last in _VOICE else None
+            cut = text[:-1] if last in VOWELS or last == "й" else None
+            option = (suffix, text, len(text), nctx, deriv, suffix.target, soft, cut)
+            by_head.setdefault(text[0], []).append(option)
+            if text in _SINGLES:
+                singles.append(option)
+        cache = self._head_cache
+        merged = tuple(singles)
+        for letter in {*by_head, *_MERGED}:
+            own = tuple(by_head.get(letter, ()))
+            cache[(ctx, state, pending, letter)] = own + merged if letter in _MERGED else own
+        return cache.setdefault((ctx, state, pending, head), ())
 
     def _mask(self, rest: str) -> int:
         """The states from which some suffix chain could spell *rest*, harmony aside.
@@ -536,12 +540,13 @@ class Analyzer:
             known -= 0.4 * nderiv + 0.02 * ninfl
             # a guessed stem: prefer splits that explain more of the word; derivations
             # are stripped as in UD KTMU, so they cost a guess nothing
-            guess = known + 0.15 * sum(len(t) for _, t in chain) + 0.4 * nderiv
+            # (the texts of a chain spell all of rest)
+            guess = known + 0.15 * len(rest) + 0.4 * nderiv
             guess -= 0.5 * nrare + 0.3 * nvoice
             if chain and chain[-1][0].target in ("V", "VOICE"):
                 guess -= 1.0  # a bare (imperative) verb stem is rare in running text
-            tags = tuple(s.id for s, _ in chain)
-            texts = tuple(t for _, t in chain)
+            tags = tuple([s.id for s, _ in chain])
+            texts = tuple([t for _, t in chain])
             first_vowel = bool(chain) and chain[0][1][:1] in VOWELS
             first_id = chain[0][0].id if chain else ""
             out.append(
@@ -557,6 +562,8 @@ class Analyzer:
                     first_id,
                 )
             )
+        if len(out) == 1:
+            return (out[0],), (0,), 0, (0,)  # what the general case gives for one chain
         # the chains that can win: after a lexicon stem, the first best plain chain and
         # every chain that extends the lemma; after a guessed stem, the first best chain
         plain = [k for k, c in enumerate(out) if not c[3]]
