@@ -246,6 +246,18 @@ def _advance(ctx: Context, text: str) -> Context:
     return _canonical(vowel, text[-1]) if text else ctx
 
 
+def _final_voiced(low: str, i: int) -> bool:
+    """Whether the г or б that ends ``low[:i]`` may be a stem's к п voiced before a
+    vowel (``багы`` of ``бак``); not the г of a loanword's нг (``рейтинги``: Kyrgyz
+    writes its own velar nasal ң, so нг is a borrowed cluster).
+
+    >>> _final_voiced("багы", 3), _final_voiced("рейтинги", 7)
+    (True, False)
+    """
+    last = low[i - 1]
+    return last in _DEVOICE and not (last == "г" and i > 1 and low[i - 2] == "н")
+
+
 def _is_acronym(stem: str) -> bool:
     letters = [c for c in stem if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -382,12 +394,12 @@ class Analyzer:
 
     def _parse(
         self, ctx: Context, state: str, rest: str, pending: int, nderiv: int
-    ) -> tuple[tuple[tuple[data.Suffix, str], ...], ...]:
+    ) -> tuple[tuple[tuple[data.Suffix, str, str], ...], ...]:
         key = (ctx, state, rest, pending, nderiv)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        out: list[tuple[tuple[data.Suffix, str], ...]] = []
+        out: list[tuple[tuple[data.Suffix, str, str], ...]] = []
         if not rest:
             if not pending:
                 out.append(())
@@ -403,18 +415,18 @@ class Analyzer:
                 nd = nderiv + deriv
                 if rest.startswith(text):
                     for tail in parse(nctx, target, rest[size_text:], 0, nd):
-                        out.append(((suffix, text), *tail))
+                        out.append(((suffix, text, text), *tail))
                 elif soft is not None and size > size_text:
                     # -лык+ы → -лыгы: the suffix's final к п is voiced before a vowel
                     if rest.startswith(soft) and rest[size_text] in VOWELS:
                         for tail in parse(nctx, target, rest[size_text:], 0, nd):
                             if tail and tail[0][1][:1] in VOWELS:
-                                out.append(((suffix, soft), *tail))
+                                out.append(((suffix, soft, soft), *tail))
                 if cut is not None:
                     k = size_text - 1
                     if size > k and rest[k] in _MERGED and rest.startswith(cut):
                         for tail in parse(nctx, target, rest[k:], 1, nd):
-                            out.append(((suffix, cut), *tail))
+                            out.append(((suffix, cut, text), *tail))
         result = tuple(out)
         if len(self._cache) > _MEMO_LIMIT:
             self._cache.clear()
@@ -520,9 +532,11 @@ class Analyzer:
             keeping = True
             nderiv = ninfl = nvoice = nrare = 0
             feats: dict[str, str] = {}
-            for suffix, text in chain:
+            for suffix, _, full in chain:
                 if keeping and suffix.lemma == "keep":
-                    keep += text
+                    # the whole suffix, also when its vowel merged into the next one
+                    # (жай+ла+оо -> жайлоо: жайла)
+                    keep += full
                     if suffix.pos != "-":
                         keep_pos = suffix.pos
                     known -= 0.6
@@ -545,8 +559,8 @@ class Analyzer:
             guess -= 0.5 * nrare + 0.3 * nvoice
             if chain and chain[-1][0].target in ("V", "VOICE"):
                 guess -= 1.0  # a bare (imperative) verb stem is rare in running text
-            tags = tuple([s.id for s, _ in chain])
-            texts = tuple([t for _, t in chain])
+            tags = tuple([piece[0].id for piece in chain])
+            texts = tuple([piece[1] for piece in chain])
             first_vowel = bool(chain) and chain[0][1][:1] in VOWELS
             first_id = chain[0][0].id if chain else ""
             out.append(
@@ -696,7 +710,7 @@ class Analyzer:
         if len(tail) < self.min_stem or VOWELS.isdisjoint(tail):
             return []
         last = skey[-1]
-        if last in _DEVOICE and rest[:1] in VOWELS:
+        if _final_voiced(low, i) and rest[:1] in VOWELS:
             out = [(stem[:-1] + _DEVOICE[last], 1.0, ctx, 0), (stem, 0.9, ctx, 0)]
         else:
             out = [(stem, 1.0, ctx, 0)]
@@ -927,7 +941,7 @@ class Analyzer:
             stem = norm[:i]
             last = low[i - 1]
             lemma0 = stem
-            if last in _DEVOICE and rest[:1] in VOWELS:
+            if _final_voiced(low, i) and rest[:1] in VOWELS:
                 lemma0 = stem[:-1] + _DEVOICE[last]
             found = self._guess_best(rest, ctx, mask)
             split_best = None
@@ -1051,7 +1065,7 @@ class Analyzer:
             if ctx.vowel is None:
                 continue
             last = low[i - 1]
-            key = (rest, ctx, mask, last if last in _DEVOICE else "")
+            key = (rest, ctx, mask, last if _final_voiced(low, i) else "")
             cands = cands_memo.get(key)
             if cands is None:
                 cands = self._guess_candidates(*key)
