@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kgtext.morph import Analyzer, analyze, lemmatize
-from kgtext.morph.data import core_lexicon, suffixes
+from kgtext.morph.data import LexEntry, core_lexicon, suffixes
 
 PLURAL_CASES = [
     ("мектептер", "мектеп"),
@@ -180,3 +180,23 @@ def test_core_lexicon_examples(entry) -> None:
 
     examples = {r[0]: r[2] for r in _rows(data_lines("lexicon_core.tsv"))}
     assert entry.lemma in [a.lemma for a in analyze(examples[entry.lemma])]
+
+
+def test_kept_suffix_keeps_its_merged_vowel() -> None:
+    # жай + ла + оо + су: the -ла of the derived verb merged into -оо; the lemma is the
+    # whole verb, not a stem cut in the middle of the suffix
+    analyzer = Analyzer([LexEntry("жай", "NOUN", 5)], include_core=False, rules={})
+    derived = [a for a in analyzer.analyze("жайлоосу") if a.tags[:1] == ("verbal",)]
+    assert derived and {a.lemma for a in derived} == {"жайла"}
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("рейтингинде", "рейтинг"), ("брифингге", "брифинг")])
+def test_guessed_loan_keeps_ng(word: str, lemma: str) -> None:
+    # Kyrgyz writes its own velar nasal ң: the г of нг is not a voiced к
+    analyzer = Analyzer([], include_core=False, rules={})
+    assert analyzer.lemma(word) == lemma
+    assert all(a.lemma != lemma[:-1] + "к" for a in analyzer.analyze(word))
+
+
+def test_guessed_stem_final_k_still_voiced() -> None:
+    assert Analyzer([], include_core=False, rules={}).lemma("багы") == "бак"

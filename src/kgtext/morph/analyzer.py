@@ -38,10 +38,18 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
-from kgtext.alphabet import KYRGYZ_LETTERS, VOICELESS, VOWELS, to_cyrillic
+from kgtext.alphabet import (
+    KYRGYZ_LETTERS,
+    LATIN_TO_CYRILLIC,
+    LETTER_VARIANTS,
+    VOICELESS,
+    VOWELS,
+    to_cyrillic,
+)
 from kgtext.morph import data
+from kgtext.morph.fsa import NOUN_BIT, VERB_BIT
+from kgtext.morph.fsa import suffix_fsa as _suffix_fsa
 from kgtext.morph.phonology import Context, context_of, realize_in
 
 __all__ = ["Analysis", "Analyzer"]
@@ -79,6 +87,29 @@ RULE_FLOOR = 0.2
 RULE_MAX_LEN = 8
 #: Memo tables are emptied when they grow past this many entries.
 _MEMO_LIMIT = 1 << 20
+#: Longest word whose ending masks are computed on demand (deeper would recurse far).
+_LAZY_MAX = 64
+_MISSING = object()
+#: What :meth:`Analyzer._chains` gives for an ending no chain spells.
+_NO_CHAINS: tuple = ((), (), -1, ())
+#: One-letter suffix texts that may merge into the next suffix's first letter.
+_SINGLES = VOWELS | {"й"}
+
+#: The letters :func:`~kgtext.alphabet.to_cyrillic` rewrites (a word without them is kept).
+_LOOKALIKES = frozenset(LATIN_TO_CYRILLIC) | frozenset(LETTER_VARIANTS)
+
+
+def _normal(word: str) -> str:
+    """*word* with look-alike letters written in Kyrgyz Cyrillic when it has a Kyrgyz
+    letter (a Latin word is kept as it is).
+
+    >>> _normal("мeктeп"), _normal("COVID")
+    ('мектеп', 'COVID')
+    """
+    if _LOOKALIKES.isdisjoint(word) or KYRGYZ_LETTERS.isdisjoint(word):
+        return word
+    return to_cyrillic(word)
+
 
 _SOFT = {"я": "а", "ё": "о", "ю": "у", "э": "е"}
 #: Harmony class of a vowel: the suffix vowels are the same within a class.
@@ -111,7 +142,7 @@ def _canon_new(vowel: str | None, letter: str | None) -> Context:
 
 _STAR = Context("*", "*")
 #: Bits of the noun-stem and verb-stem states in :meth:`Analyzer._mask`.
-_N, _V = 1, 2
+_N, _V = NOUN_BIT, VERB_BIT
 
 
 def _prefix_contexts(low: str) -> tuple[list[Context], list[int], list[bool]]:
@@ -211,8 +242,20 @@ def _advance(ctx: Context, text: str) -> Context:
     vowel = ctx.vowel if ctx.vowel != "*" else None
     for char in text:
         if char in VOWELS:
-            vowel = context_of(char).vowel
+            vowel = _SOFT.get(char, char)  # as context_of(char).vowel
     return _canonical(vowel, text[-1]) if text else ctx
+
+
+def _final_voiced(low: str, i: int) -> bool:
+    """Whether the г or б that ends ``low[:i]`` may be a stem's к п voiced before a
+    vowel (``багы`` of ``бак``); not the г of a loanword's нг (``рейтинги``: Kyrgyz
+    writes its own velar nasal ң, so нг is a borrowed cluster).
+
+    >>> _final_voiced("багы", 3), _final_voiced("рейтинги", 7)
+    (True, False)
+    """
+    last = low[i - 1]
+    return last in _DEVOICE and not (last == "г" and i > 1 and low[i - 2] == "н")
 
 
 def _is_acronym(stem: str) -> bool:
@@ -292,13 +335,11 @@ class Analyzer:
         self.include_core = include_core
         self.min_stem = min_stem
         self.rules = rules
-        # ending -> (term per edit, term of an unseen edit, best term)
+        self._rules = data.lemma_rules() if rules is None else rules
+        # ending -> (term per edit, term of an unseen edit, best term), made on first use
         self._terms: dict[str, tuple[dict[tuple[int, str], float], float, float]] = {}
-        for ending, (total, edits) in (data.lemma_rules() if rules is None else rules).items():
-            by_edit = {e: RULE_WEIGHT * math.log(n / total + RULE_FLOOR) for e, n in edits.items()}
-            unseen = RULE_WEIGHT * math.log(RULE_FLOOR)
-            self._terms[ending] = (by_edit, unseen, max(by_edit.values(), default=unseen))
         self._guess_cands: dict[tuple, tuple] = {}
+        self._shares_memo: dict[str, tuple | None] = {}
         entries: list[data.LexEntry] = []
         if lexicon is None or include_core:
             # a hand-written stem counts as if seen CORE_COUNT times
@@ -338,11 +379,13 @@ class Analyzer:
         for variant in data.stem_variants():
             self._bound.setdefault(variant.bound, []).append(variant)
         self._pieces, self._piece_prefixes, self._eps, self._longest = _suffix_fsa()
+        # piece prefix -> its moves when it is a whole piece, else ()
+        self._steps = dict.fromkeys(self._piece_prefixes, ()) | self._pieces
         self._mask_memo: dict[str, int] = {"": -1}
         self._index = self._stem_index()
         self._cache: dict[tuple, tuple] = {}
         self._opt_cache: dict[tuple, list[tuple]] = {}
-        self._head_cache: dict[tuple, tuple[dict[str, list[tuple]], list[tuple]]] = {}
+        self._head_cache: dict[tuple, tuple] = {}
         self._chain_memo: dict[tuple[str, Context, str, int], tuple] = {}
         self._ctx_cache: dict[str, Context] = {}
         self._guess_memo: dict[tuple[str, Context, int], tuple | None] = {}
@@ -351,45 +394,39 @@ class Analyzer:
 
     def _parse(
         self, ctx: Context, state: str, rest: str, pending: int, nderiv: int
-    ) -> tuple[tuple[tuple[data.Suffix, str], ...], ...]:
+    ) -> tuple[tuple[tuple[data.Suffix, str, str], ...], ...]:
         key = (ctx, state, rest, pending, nderiv)
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        out: list[tuple[tuple[data.Suffix, str], ...]] = []
+        out: list[tuple[tuple[data.Suffix, str, str], ...]] = []
         if not rest:
             if not pending:
                 out.append(())
         else:
-            head = rest[0]
-            by_head, singles = self._head_options(ctx, state)
-            options = by_head.get(head, ())
-            if head in _MERGED and singles:
-                # a one-letter suffix whose letter merged into the next suffix's vowel
-                options = [*options, *singles]
-            for suffix, text, drop, nctx, deriv in options:
-                if drop != pending or (deriv and nderiv >= 2):
+            options = self._head_cache.get((ctx, state, pending, rest[0]))
+            if options is None:
+                options = self._head_options(ctx, state, pending, rest[0])
+            parse = self._parse
+            size = len(rest)
+            for suffix, text, size_text, nctx, deriv, target, soft, cut in options:
+                if deriv and nderiv >= 2:
                     continue
                 nd = nderiv + deriv
                 if rest.startswith(text):
-                    for tail in self._parse(nctx, suffix.target, rest[len(text) :], 0, nd):
-                        out.append(((suffix, text), *tail))
-                elif text[-1] in _VOICE and len(rest) > len(text):
+                    for tail in parse(nctx, target, rest[size_text:], 0, nd):
+                        out.append(((suffix, text, text), *tail))
+                elif soft is not None and size > size_text:
                     # -лык+ы → -лыгы: the suffix's final к п is voiced before a vowel
-                    soft = text[:-1] + _VOICE[text[-1]]
-                    if rest.startswith(soft) and rest[len(text)] in VOWELS:
-                        for tail in self._parse(nctx, suffix.target, rest[len(text) :], 0, nd):
+                    if rest.startswith(soft) and rest[size_text] in VOWELS:
+                        for tail in parse(nctx, target, rest[size_text:], 0, nd):
                             if tail and tail[0][1][:1] in VOWELS:
-                                out.append(((suffix, soft), *tail))
-                cut = len(text) - 1
-                if (
-                    (text[-1] in VOWELS or text[-1] == "й")
-                    and len(rest) > cut
-                    and rest[cut] in _MERGED
-                    and rest.startswith(text[:cut])
-                ):
-                    for tail in self._parse(nctx, suffix.target, rest[cut:], 1, nd):
-                        out.append(((suffix, text[:cut]), *tail))
+                                out.append(((suffix, soft, soft), *tail))
+                if cut is not None:
+                    k = size_text - 1
+                    if size > k and rest[k] in _MERGED and rest.startswith(cut):
+                        for tail in parse(nctx, target, rest[k:], 1, nd):
+                            out.append(((suffix, cut, text), *tail))
         result = tuple(out)
         if len(self._cache) > _MEMO_LIMIT:
             self._cache.clear()
@@ -413,20 +450,33 @@ class Analyzer:
         self._opt_cache[key] = opts
         return opts
 
-    def _head_options(self, ctx: Context, state: str) -> tuple[dict[str, list[tuple]], list[tuple]]:
-        """:meth:`_options` by first letter, and the one-letter options that can merge."""
-        key = (ctx, state)
-        hit = self._head_cache.get(key)
-        if hit is None:
-            by_head: dict[str, list[tuple]] = {}
-            singles = []
-            for option in self._options(ctx, state):
-                text = option[1]
-                by_head.setdefault(text[0], []).append(option)
-                if len(text) == 1 and (text in VOWELS or text == "й"):
-                    singles.append(option)
-            hit = self._head_cache[key] = (by_head, singles)
-        return hit
+    def _head_options(self, ctx: Context, state: str, pending: int, head: str) -> tuple:
+        """The :meth:`_options` :meth:`_parse` tries on a rest that starts with *head*,
+        in its order, compiled: ``(suffix, text, len(text), context after, is
+        derivation, target state, voiced text or None, merged-away text or None)``.
+
+        Those whose text starts with *head*, then (when *head* may carry a merged
+        letter) the one-letter vowel or й options; only those that drop *pending*
+        letters of the stem. Made for every head of ``(ctx, state, pending)`` at once.
+        """
+        by_head: dict[str, list[tuple]] = {}
+        singles: list[tuple] = []
+        for suffix, text, drop, nctx, deriv in self._options(ctx, state):
+            if drop != pending:
+                continue
+            last = text[-1]
+            soft = text[:-1] + _VOICE[last] if last in _VOICE else None
+            cut = text[:-1] if last in VOWELS or last == "й" else None
+            option = (suffix, text, len(text), nctx, deriv, suffix.target, soft, cut)
+            by_head.setdefault(text[0], []).append(option)
+            if text in _SINGLES:
+                singles.append(option)
+        cache = self._head_cache
+        merged = tuple(singles)
+        for letter in {*by_head, *_MERGED}:
+            own = tuple(by_head.get(letter, ()))
+            cache[(ctx, state, pending, letter)] = own + merged if letter in _MERGED else own
+        return cache.setdefault((ctx, state, pending, head), ())
 
     def _mask(self, rest: str) -> int:
         """The states from which some suffix chain could spell *rest*, harmony aside.
@@ -438,17 +488,15 @@ class Analyzer:
         """
         memo = self._mask_memo
         mask = 0
-        pieces, prefixes = self._pieces, self._piece_prefixes
+        steps = self._steps
         for k in range(1, min(len(rest), self._longest) + 1):
-            head = rest[:k]
-            if head not in prefixes:
-                break
-            edges = pieces.get(head)
+            edges = steps.get(rest[:k])
+            if edges is None:
+                break  # no piece starts so
             if edges:
-                tail = rest[k:]
-                after = memo.get(tail)
+                after = memo.get(rest[k:])
                 if after is None:
-                    after = self._mask(tail)
+                    after = self._mask(rest[k:])
                 if after:
                     for targets, sources in edges:
                         if after & targets:
@@ -467,17 +515,28 @@ class Analyzer:
 
     def _chains(self, rest: str, ctx: Context, state: str, pending: int) -> tuple:
         """The suffix chains that spell *rest* after a stem of class *ctx*, compiled:
-        ``(chains, picks, guess_pick)``."""
+        ``(chains, picks, guess_pick, guess picks)``."""
+        if rest:
+            options = self._head_cache.get((ctx, state, pending, rest[0]))
+            if options is None:
+                options = self._head_options(ctx, state, pending, rest[0])
+            if not options:
+                return _NO_CHAINS  # no suffix starts so here
+        parsed = self._parse(ctx, state, rest, pending, 0)
+        if not parsed:
+            return _NO_CHAINS
         out: list[_Chain] = []
-        for chain in self._parse(ctx, state, rest, pending, 0):
+        for chain in parsed:
             keep = keep_pos = ""
             known = 0.0
             keeping = True
             nderiv = ninfl = nvoice = nrare = 0
             feats: dict[str, str] = {}
-            for suffix, text in chain:
+            for suffix, _, full in chain:
                 if keeping and suffix.lemma == "keep":
-                    keep += text
+                    # the whole suffix, also when its vowel merged into the next one
+                    # (жай+ла+оо -> жайлоо: жайла)
+                    keep += full
                     if suffix.pos != "-":
                         keep_pos = suffix.pos
                     known -= 0.6
@@ -495,12 +554,13 @@ class Analyzer:
             known -= 0.4 * nderiv + 0.02 * ninfl
             # a guessed stem: prefer splits that explain more of the word; derivations
             # are stripped as in UD KTMU, so they cost a guess nothing
-            guess = known + 0.15 * sum(len(t) for _, t in chain) + 0.4 * nderiv
+            # (the texts of a chain spell all of rest)
+            guess = known + 0.15 * len(rest) + 0.4 * nderiv
             guess -= 0.5 * nrare + 0.3 * nvoice
             if chain and chain[-1][0].target in ("V", "VOICE"):
                 guess -= 1.0  # a bare (imperative) verb stem is rare in running text
-            tags = tuple(s.id for s, _ in chain)
-            texts = tuple(t for _, t in chain)
+            tags = tuple([piece[0].id for piece in chain])
+            texts = tuple([piece[1] for piece in chain])
             first_vowel = bool(chain) and chain[0][1][:1] in VOWELS
             first_id = chain[0][0].id if chain else ""
             out.append(
@@ -516,6 +576,8 @@ class Analyzer:
                     first_id,
                 )
             )
+        if len(out) == 1:
+            return (out[0],), (0,), 0, (0,)  # what the general case gives for one chain
         # the chains that can win: after a lexicon stem, the first best plain chain and
         # every chain that extends the lemma; after a guessed stem, the first best chain
         plain = [k for k, c in enumerate(out) if not c[3]]
@@ -648,7 +710,7 @@ class Analyzer:
         if len(tail) < self.min_stem or VOWELS.isdisjoint(tail):
             return []
         last = skey[-1]
-        if last in _DEVOICE and rest[:1] in VOWELS:
+        if _final_voiced(low, i) and rest[:1] in VOWELS:
             out = [(stem[:-1] + _DEVOICE[last], 1.0, ctx, 0), (stem, 0.9, ctx, 0)]
         else:
             out = [(stem, 1.0, ctx, 0)]
@@ -669,15 +731,30 @@ class Analyzer:
     def _shares(self, low: str) -> tuple | None:
         """The learned terms of the longest known ending of *low*: ``(term per edit,
         term of an unseen edit, best term)``, or ``None``."""
-        terms = self._terms
-        if not terms:
-            return None
-        marked = "^" + low
-        for k in range(min(RULE_MAX_LEN, len(marked)), 0, -1):
-            hit = terms.get(marked[-k:])
-            if hit is not None:
-                return hit
-        return None
+        marked = ("^" + low)[-RULE_MAX_LEN:]  # all the longest look-up sees
+        hit = self._shares_memo.get(marked, _MISSING)
+        if hit is not _MISSING:
+            return hit
+        rules = self._rules
+        found = None
+        if rules:
+            for k in range(len(marked), 0, -1):
+                ending = marked[-k:]
+                if ending in rules:
+                    found = self._terms.get(ending) or self._term_table(ending)
+                    break
+        if len(self._shares_memo) > _MEMO_LIMIT:
+            self._shares_memo.clear()
+        self._shares_memo[marked] = found
+        return found
+
+    def _term_table(self, ending: str) -> tuple[dict[tuple[int, str], float], float, float]:
+        """``(term per edit, term of an unseen edit, best term)`` of a learned ending."""
+        total, edits = self._rules[ending]
+        by_edit = {e: RULE_WEIGHT * math.log(n / total + RULE_FLOOR) for e, n in edits.items()}
+        unseen = RULE_WEIGHT * math.log(RULE_FLOOR)
+        table = self._terms[ending] = (by_edit, unseen, max(by_edit.values(), default=unseen))
+        return table
 
     def _readings(self, word: str) -> list[tuple]:
         """Every reading of *word* as ``(score, lemma, pos, chain)``, in search order:
@@ -781,48 +858,38 @@ class Analyzer:
         order, computed without listing the others. Per stem only the chains that can
         win are scored (:meth:`_chains` picks them), and guessed stems are skipped when
         a lexicon reading already scores higher than any guess can."""
-        norm = word if KYRGYZ_LETTERS.isdisjoint(word) else to_cyrillic(word)
+        norm = _normal(word)
         low = norm.lower()
         if not low.isalpha() or low[1:] != norm[1:]:
             # numbers, hyphens, acronyms: the general path
-            best = None
-            for item in self._readings(word):
-                if best is None or item[0] > best[0]:
-                    best = item
-            return best
+            return self._best_general(norm, low)
         best = None
         top = -math.inf
         shares = self._shares(low)
-        terms: dict[str, float] = {}
         for form in self._closed.get(low, ()):
             chain = (("closed",), (), form.feats, "", "", 0.0, 0.0, False, "")
             lemma = _recase(form.lemma, norm)
             score = 30.0 if shares is None else 30.0 + _rule_term(low, shares, lemma)
             if score > top:
                 top, best = score, (score, lemma, form.pos, chain)
-        masks, index, chainset = self._mask_memo, self._index, self._chainset
+        n = len(low)
+        masks, index, chain_memo = self._mask_memo, self._index, self._chain_memo
         ctx_cache = self._ctx_cache
-        guessable = []
-        longest, dead = self._longest, 0
-        for i in range(len(low), 0, -1):
+        if n > _LAZY_MAX:
+            self._live(low, 1)  # fill the mask memo from the right: no deep recursion
+        terms: dict[str, float] = {}
+        # lexicon stems: only the splits whose stem is in the index, right to left
+        # (a split whose ending no chain can spell has mask 0 and is skipped, as in
+        # the full scan of _live)
+        for i in range(n, 0, -1):
+            readings = index.get(low[:i])
+            if readings is None:
+                continue
             rest = low[i:]
             mask = masks.get(rest)
             if mask is None:
                 mask = self._mask(rest)
             if not mask & 3:
-                if mask:
-                    dead = 0
-                else:
-                    dead += 1
-                    if dead >= longest:
-                        # no piece reaches past a run of `longest` dead endings, so
-                        # every longer ending is dead too
-                        break
-                continue
-            dead = 0
-            guessable.append((i, rest, mask))
-            readings = index.get(low[:i])
-            if not readings:
                 continue
             head = rest[:1]
             ctx = ctx_cache.get(low[i - 4 : i] if i > 4 else low[:i]) or self._stem_context(low, i)
@@ -839,8 +906,12 @@ class Analyzer:
                     sctx = _canonical(ctx.vowel, fixed)
                 else:
                     sctx = fixed
-                chains, picks, _, _ = chainset(rest, sctx, state, pending)
-                for k in range(len(chains)) if first else picks:
+                key = (rest, sctx, state, pending)
+                found = chain_memo.get(key)
+                if found is None:
+                    found = self._chainset(*key)
+                chains = found[0]
+                for k in range(len(chains)) if first else found[1]:
                     chain = chains[k]
                     if first and not _first_ok(first, chain):
                         continue
@@ -856,21 +927,21 @@ class Analyzer:
                     if score > top:
                         top, best = score, (score, lemma, pos, chain)
         # a guess scores at most 1.0 + 0.15 per suffix letter + 0.4 per derivation (2 at most)
-        if top > 1.8 + 0.15 * len(low) + (0.0 if shares is None else shares[2]):
+        if top > 1.8 + 0.15 * n + (0.0 if shares is None else shares[2]):
             return best
         min_stem = self.min_stem
+        guessable = self._live(low, min_stem)
         if shares is not None:
             return self._best_guess(norm, low, guessable, shares, top, best)
+        chainset = self._chainset
         for i, rest, mask in guessable:
-            if i < min_stem:
-                continue
             ctx = ctx_cache.get(low[i - 4 : i] if i > 4 else low[:i]) or self._stem_context(low, i)
             if ctx.vowel is None:
                 continue
             stem = norm[:i]
             last = low[i - 1]
             lemma0 = stem
-            if last in _DEVOICE and rest[:1] in VOWELS:
+            if _final_voiced(low, i) and rest[:1] in VOWELS:
                 lemma0 = stem[:-1] + _DEVOICE[last]
             found = self._guess_best(rest, ctx, mask)
             split_best = None
@@ -891,30 +962,117 @@ class Analyzer:
                 top, best = split_best[0], split_best
         return best
 
+    def _best_general(self, norm: str, low: str) -> tuple | None:
+        """The first best of :meth:`_readings` for any word (numbers, hyphens,
+        acronyms), scoring per stem only the chains that can win, as :meth:`_best`."""
+        best = None
+        top = -math.inf
+        shares = self._shares(low)
+        terms: dict[str, float] = {}
+
+        def term(lemma: str) -> float:
+            hit = terms.get(lemma)
+            if hit is None:
+                hit = terms[lemma] = _rule_term(low, shares, lemma)
+            return hit
+
+        for form in self._closed.get(low, ()):
+            chain = (("closed",), (), form.feats, "", "", 0.0, 0.0, False, "")
+            lemma = _recase(form.lemma, norm)
+            score = 30.0 if shares is None else 30.0 + term(lemma)
+            if score > top:
+                top, best = score, (score, lemma, form.pos, chain)
+        guessable = []
+        for i, rest, ctx, mask, starts in self._splits(norm, low):
+            for lemma0, pos0, state, base, sctx, pending, first in starts:
+                if not mask & (_V if state == "V" else _N):
+                    continue
+                chains, picks, _, _ = self._chainset(rest, sctx, state, pending)
+                for k in range(len(chains)) if first else picks:
+                    chain = chains[k]
+                    if first and not _first_ok(first, chain):
+                        continue
+                    score, lemma, pos = self._known_score(lemma0, pos0, base, chain)
+                    if shares is not None:
+                        score += term(lemma)
+                    if score > top:
+                        top, best = score, (score, lemma, pos, chain)
+            if ctx is not None:
+                guessable.append((i, rest, ctx, mask))
+        # a guess scores at most 1.0 + 0.15 per suffix letter + 0.4 per derivation (2 at most)
+        if top > 1.8 + 0.15 * len(low) + (0.0 if shares is None else shares[2]):
+            return best
+        for i, rest, ctx, mask in guessable:
+            for lemma0, base, gctx, pending in self._guess_starts(norm, low, i, ctx):
+                for state, bit in (("N", _N), ("V", _V)):
+                    if not mask & bit:
+                        continue
+                    chains, _, _, gpicks = self._chainset(rest, gctx, state, pending)
+                    for k in gpicks:
+                        chain = chains[k]
+                        score, lemma, pos = _guess_score(lemma0, state, base, chain)
+                        if shares is not None:
+                            score += term(lemma)
+                        if score > top:
+                            top, best = score, (score, lemma, pos, chain)
+        return best
+
+    def _live(self, low: str, stop: int) -> list[tuple[int, str, int]]:
+        """The splits ``(i, rest, mask)`` of *low* whose ending a noun or verb chain may
+        spell (harmony aside), right to left, for ``i >= stop``; masks are computed
+        from the right, so each is one step from a memoised shorter ending."""
+        masks = self._mask_memo
+        live = []
+        longest, dead = self._longest, 0
+        for i in range(len(low), stop - 1, -1):
+            rest = low[i:]
+            mask = masks.get(rest)
+            if mask is None:
+                mask = self._mask(rest)
+            if not mask & 3:
+                if mask:
+                    dead = 0
+                else:
+                    dead += 1
+                    if dead >= longest:
+                        # no piece reaches past a run of `longest` dead endings, so
+                        # every longer ending is dead too
+                        break
+                continue
+            dead = 0
+            live.append((i, rest, mask))
+        return live
+
     def _best_guess(
         self, norm: str, low: str, guessable: list, shares: tuple, top: float, best: tuple | None
     ) -> tuple | None:
         """The guess phase of :meth:`_best` with the learned term, in :meth:`_readings`
         order: the candidates of each split come from :meth:`_guess_candidates`, where
         the term's edit is known without the word."""
-        by_edit, unseen = shares[0], shares[1]
+        by_edit, unseen, most = shares
         ctx_cache, cands_memo = self._ctx_cache, self._guess_cands
         win = None
-        for i, rest, mask in guessable:
-            if i < self.min_stem:
-                continue
+        # Longest ending first: a guess scores at most 1.0 + 0.15 per suffix letter
+        # (see _chains) plus the best learned term, so once that bound is below the
+        # best score so far, no shorter ending can win. Ties go to the reading that
+        # comes first in _readings order (shorter ending, then candidate order).
+        win_pos = -1
+        for pos in range(len(guessable) - 1, -1, -1):
+            i, rest, mask = guessable[pos]
+            if 1.0 + 0.15 * len(rest) + most + 1e-9 < top:
+                break
             ctx = ctx_cache.get(low[i - 4 : i] if i > 4 else low[:i]) or self._stem_context(low, i)
             if ctx.vowel is None:
                 continue
             last = low[i - 1]
-            key = (rest, ctx, mask, last if last in _DEVOICE else "")
+            key = (rest, ctx, mask, last if _final_voiced(low, i) else "")
             cands = cands_memo.get(key)
             if cands is None:
                 cands = self._guess_candidates(*key)
             for score, edit, kind, state, chain in cands:
                 score += by_edit.get(edit, unseen)
-                if score > top:
-                    top, win = score, (i, kind, state, chain)
+                if score > top or (score == top and pos < win_pos):
+                    top, win, win_pos = score, (i, kind, state, chain), pos
         if win is None:
             return best
         i, kind, state, chain = win
@@ -969,7 +1127,9 @@ class Analyzer:
         >>> Analyzer().lemma("мектептерибизде")
         'мектеп'
         """
-        if not word or word.isdigit() or not any(c.isalpha() for c in word):
+        if not word.isalpha() and (
+            not word or word.isdigit() or not any(c.isalpha() for c in word)
+        ):
             return word  # as analyze(): a token without letters is its own lemma
         best = self._best(word)
         if best is None:
@@ -1033,49 +1193,6 @@ def _rule_term(low: str, shares: tuple, lemma: str) -> float:
 
 def _neg_score(item: tuple) -> float:
     return -item[0]
-
-
-@cache
-def _suffix_fsa() -> tuple[dict[str, tuple[tuple[int, int], ...]], frozenset[str], tuple, int]:
-    """The suffix grammar as a letter automaton that ignores harmony (a superset).
-
-    Returns: surface piece -> ``(target bit, source mask)`` pairs (every allomorph after
-    every class of stem, plus the shortened and voiced variants the parser reads);
-    every prefix of a piece; the moves of a one-letter suffix that merged into the
-    next one, as ``(target bit, source mask)``; the longest piece.
-    """
-    contexts = {_STAR, Context(None, None)}
-    for letter in (*sorted(VOWELS), "т", "д", "н", "л", "р", "й"):
-        for vowel in ("а", "е", "о", "у", "ө", None):
-            contexts.add(Context(vowel, letter))
-    states = sorted({s for suf in data.suffixes() for s in (*suf.sources, suf.target)})
-    states.remove("N")
-    states.remove("V")
-    bits = {"N": _N, "V": _V} | {state: 1 << (k + 2) for k, state in enumerate(states)}
-    edges: dict[str, dict[int, int]] = {}
-    eps: dict[int, int] = {}
-    for suffix in data.suffixes():
-        texts: set[str] = set()
-        for ctx in contexts:
-            for real in realize_in(suffix.template, ctx):
-                text = real.text
-                if not text:
-                    continue
-                texts.add(text)
-                if text[-1] in _VOICE:
-                    texts.add(text[:-1] + _VOICE[text[-1]])
-                if text[-1] in VOWELS or text[-1] == "й":
-                    texts.add(text[:-1])
-        target = bits[suffix.target]
-        sources = 0
-        for state in suffix.sources:
-            sources |= bits[state]
-        for text in texts:
-            slot = edges.setdefault(text, {}) if text else eps
-            slot[target] = slot.get(target, 0) | sources
-    pieces = {text: tuple(slot.items()) for text, slot in edges.items()}
-    prefixes = frozenset(p[:k] for p in pieces for k in range(1, len(p) + 1))
-    return pieces, prefixes, tuple(eps.items()), max(map(len, pieces))
 
 
 def _lower_derived(lemma: str, pos: str, tags: tuple[str, ...]) -> str:
