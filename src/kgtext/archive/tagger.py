@@ -33,7 +33,6 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import json
 import multiprocessing
@@ -48,6 +47,9 @@ from kgtext.archive.records import RawItem, iter_items
 
 #: One article's pipeline work: (text, passage spans, passage records, entity list).
 _Job = tuple[str, list[tuple[int, int]], list[dict[str, Any]], list[dict[str, Any]]]
+
+#: New strings a memory zone may hold before it is closed (see ``ArchiveTagger.close``).
+ZONE_STRINGS = 100_000
 
 __all__ = ["ArchiveTagger", "TagOptions", "tag_raw_items", "tag_records"]
 
@@ -123,6 +125,8 @@ class ArchiveTagger:
         self.options = options or TagOptions()
         self._nlp = nlp
         self._setup = False
+        self._zone: Any = None
+        self._zone_base = 0
 
     # -------------------------------------------------------------- pipeline
     @property
@@ -261,6 +265,31 @@ class ArchiveTagger:
         }
         return record, job
 
+    # Strings and lexemes of new words live in a spaCy memory zone that is closed (and
+    # its entries freed) once it holds ZONE_STRINGS new strings: over an archive of
+    # millions of articles the vocabulary would otherwise grow without end. A zone
+    # spans many batches, because every word seen again in a new zone costs a new
+    # lexeme. Everything kept is copied out of the docs before a zone closes.
+
+    def _enter_zone(self) -> None:
+        if self._zone is None and hasattr(self.nlp, "memory_zone"):
+            self._zone = self.nlp.memory_zone()
+            self._zone.__enter__()
+            self._zone_base = len(self.nlp.vocab.strings)
+
+    def _check_zone(self) -> None:
+        if self._zone is not None and (
+            len(self.nlp.vocab.strings) - self._zone_base >= ZONE_STRINGS
+        ):
+            self.close()
+
+    def close(self) -> None:
+        """Free the current memory zone's strings and lexemes (call between batches;
+        the tagger opens a new zone when it is used again)."""
+        if self._zone is not None:
+            zone, self._zone = self._zone, None
+            zone.__exit__(None, None, None)
+
     def _annotate_jobs(self, jobs: list[_Job]) -> None:
         """Run the pipeline once over the passages of many articles (one nlp.pipe)."""
         inputs: list[str] = []
@@ -280,14 +309,11 @@ class ArchiveTagger:
         stream: Iterable[Any] = inputs
         if normalize and self._kgtext_tokens:
             stream = (self._normalized_doc(t) for t in inputs)
-        # Strings and lexemes of new words are freed after each batch (spaCy's memory
-        # zone): over an archive of millions of articles the vocabulary would otherwise
-        # grow without end. Everything kept is copied out of the docs inside the zone.
-        zone = getattr(self.nlp, "memory_zone", None)
-        with zone() if zone is not None else contextlib.nullcontext():
-            for (j, i, mapping), doc in zip(owners, self.nlp.pipe(stream), strict=True):
-                text, spans, passages, entities = jobs[j]
-                self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
+        self._enter_zone()
+        for (j, i, mapping), doc in zip(owners, self.nlp.pipe(stream), strict=True):
+            text, spans, passages, entities = jobs[j]
+            self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
+        self._check_zone()
         for _text, _spans, _passages, entities in jobs:
             entities.sort(key=lambda x: (x["start"], x["end"]))
 
@@ -424,9 +450,12 @@ def run_parallel(
     """
     if jobs <= 1:
         local = tagger or ArchiveTagger(options)
-        for chunk in _chunks(items, chunk_size):
-            results = local.tag_items(chunk)
-            yield results if work is _work_records else [_serialize(r) for r in results]
+        try:
+            for chunk in _chunks(items, chunk_size):
+                results = local.tag_items(chunk)
+                yield results if work is _work_records else [_serialize(r) for r in results]
+        finally:
+            local.close()
         return
     pool = _context().Pool(jobs, initializer=_init_worker, initargs=(options,))
     try:
