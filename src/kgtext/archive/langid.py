@@ -50,8 +50,8 @@ _KAZAKH_STRONG = frozenset("әғқһӘҒҚҺ")  # not і (Ukrainian) or ұ (a ty
 _KYRGYZ = SPECIFIC_LETTERS
 _OTHER_CYRILLIC = frozenset("їєґўЇЄҐЎђћџљњѓќЂЋЏЉЊЃЌ")
 _WORD = regex.compile(r"\p{L}+")
-_CYRILLIC_RE = regex.compile(r"[\u0400-\u04ff]")
-_ASCII_RE = regex.compile(r"[A-Za-z]")
+_CYRILLIC_RE = regex.compile(r"[\u0400-\u04ff]+")
+_ASCII_RE = regex.compile(r"[A-Za-z]+")
 
 
 def _count(text: str, letters: frozenset[str]) -> int:
@@ -148,8 +148,8 @@ def detect_language(text: str | None, limit: int = 2000) -> str:
     if not n:
         return "other"
     letters = "".join(runs)
-    cyrillic = len(_CYRILLIC_RE.findall(letters))
-    latin = len(_ASCII_RE.findall(letters))
+    cyrillic = n - len(_CYRILLIC_RE.sub("", letters))
+    latin = n - len(_ASCII_RE.sub("", letters))
     if latin > cyrillic:
         if latin < 0.8 * n:
             return "other"
