@@ -23,12 +23,13 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
-from kgtext.sectors.lexicon import SECTORS, Lexicon, default_lexicon, words
+from kgtext.sectors.lexicon import SECTORS, Lexicon, Word, default_lexicon, words
 
 __all__ = [
     "LEXICON_SCALE",
@@ -38,6 +39,7 @@ __all__ = [
     "lemma_tokens",
     "lexicon_feature_names",
     "lexicon_features",
+    "word_lemma_ngrams",
 ]
 
 #: A sector is tagged by the rules alone when its net lexicon score reaches this.
@@ -48,24 +50,37 @@ LEXICON_SCALE = 3.0
 _DIGITS = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _fold(lemma: str) -> str:
+    return _DIGITS.sub("0", lemma)
+
+
 def lemma_tokens(text: str) -> list[str]:
     """Lower-cased lemmas of the words of *text*, digits folded to ``0``."""
-    return [_DIGITS.sub("0", w.lemmas[0]) for w in words(text)]
+    return [_fold(w.lemmas[0]) for w in words(text)]
 
 
 def lemma_ngrams(text: str, ngram_range: tuple[int, int] = (1, 2)) -> list[str]:
     """Lemma n-grams of *text* (``ngram_range`` inclusive), the analyzer of the lemma
     vectoriser; n-grams do not cross punctuation."""
+    return word_lemma_ngrams(words(text), ngram_range)
+
+
+def word_lemma_ngrams(ws: Sequence[Word], ngram_range: tuple[int, int] = (1, 2)) -> list[str]:
+    """:func:`lemma_ngrams` of words already found (:func:`kgtext.sectors.lexicon.words`)."""
     low, high = ngram_range
     runs: list[list[str]] = [[]]
-    for w in words(text):
+    for w in ws:
         if not w.joined and runs[-1]:
             runs.append([])
-        runs[-1].append(_DIGITS.sub("0", w.lemmas[0]))
+        runs[-1].append(_fold(w.lemmas[0]))
     grams: list[str] = []
     for n in range(low, high + 1):
         for run in runs:
-            grams.extend(" ".join(run[i : i + n]) for i in range(len(run) - n + 1))
+            if n == 1:
+                grams.extend(run)
+            else:
+                grams.extend(" ".join(run[i : i + n]) for i in range(len(run) - n + 1))
     return grams
 
 
@@ -87,17 +102,19 @@ def lexicon_features(
     *,
     min_score: float = RULE_MIN_SCORE,
     scale: float = LEXICON_SCALE,
+    words_of: Sequence[Sequence[Word]] | None = None,
 ) -> np.ndarray:
     """Dense ``(len(texts), 3 * len(labels))`` matrix of lexicon scores.
 
     Columns per sector (in :data:`SECTORS` order): positive weight / ``scale``,
     negative weight / ``scale``, and 1.0 when ``positive - negative >= min_score``.
+    ``words_of``: the words of each text when the caller has them.
     """
     lex = lexicon if lexicon is not None else default_lexicon()
     labels = lex.labels
     out = np.zeros((len(texts), 3 * len(labels)), dtype=np.float64)
     for i, text in enumerate(texts):
-        scores = lex.scores(text)
+        scores = lex.scores(text, ws=None if words_of is None else words_of[i])
         for j, label in enumerate(labels):
             s = scores[label]
             out[i, 3 * j] = s.positive / scale

@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from kgtext.sectors.features import _DIGITS, LEXICON_SCALE, RULE_MIN_SCORE
+from kgtext.sectors.features import _DIGITS, lexicon_features, word_lemma_ngrams
 from kgtext.sectors.lexicon import Word, analysed, default_lexicon
 
 __all__ = ["CompiledModel"]
@@ -117,7 +117,6 @@ class CompiledModel:
         self._char_range = tuple(params["char_ngram_range"])
         self._lexicon_weight = float(params["lexicon_weight"])
         self._char_columns: dict[str, tuple[int, ...]] = {}
-        self._folded: dict[str, str] = {}
 
     # ----------------------------------------------------------------- features
 
@@ -125,28 +124,9 @@ class CompiledModel:
         """The estimator parameters the model was trained with (tuples as tuples)."""
         return {k: tuple(v) if isinstance(v, list) else v for k, v in self.params.items()}
 
-    def _lemma_columns(self, ws: Sequence[Any], vocab: dict[str, int]) -> list[int]:
-        low, high = self._lemma_range
-        runs: list[list[str]] = [[]]
-        fold = self._folded
-        if len(fold) > _WORD_CACHE_LIMIT:
-            fold.clear()
-        for w in ws:
-            if not w.joined and runs[-1]:
-                runs.append([])
-            lemma = w.lemmas[0]
-            folded = fold.get(lemma)
-            if folded is None:
-                folded = fold[lemma] = _DIGITS.sub("0", lemma)
-            runs[-1].append(folded)
-        cols: list[int] = []
-        for n in range(low, high + 1):
-            for run in runs:
-                for i in range(len(run) - n + 1):
-                    col = vocab.get(" ".join(run[i : i + n]) if n > 1 else run[i])
-                    if col is not None:
-                        cols.append(col)
-        return cols
+    def _lemma_columns(self, ws: Sequence[Word], vocab: dict[str, int]) -> list[int]:
+        get = vocab.get
+        return [c for c in map(get, word_lemma_ngrams(ws, self._lemma_range)) if c is not None]
 
     def _chars_columns(self, text: str, vocab: dict[str, int]) -> list[int]:
         cache = self._char_columns
@@ -163,20 +143,6 @@ class CompiledModel:
                 cache[word] = hit
             cols.extend(hit)
         return cols
-
-    def _lexicon_rows(self, texts: Sequence[str], analyses: Sequence[Analysis]) -> np.ndarray:
-        lex = default_lexicon()
-        labels = lex.labels
-        rows = np.zeros((len(texts), 3 * len(labels)))
-        for i, text in enumerate(texts):
-            scores = lex.scores(text, ws=analyses[i][1])
-            for j, label in enumerate(labels):
-                s = scores[label]
-                if s.positive or s.negative:
-                    rows[i, 3 * j] = s.positive / LEXICON_SCALE
-                    rows[i, 3 * j + 1] = s.negative / LEXICON_SCALE
-                    rows[i, 3 * j + 2] = 1.0 if s.net >= RULE_MIN_SCORE else 0.0
-        return rows
 
     def _decisions(
         self, texts: Sequence[str], analyses: Sequence[Analysis] | None = None
@@ -216,7 +182,8 @@ class CompiledModel:
                 decision[:, j] += np.bincount(rows, weights=contrib[j], minlength=n)
         if self._lexicon_at is not None:
             at = self._lexicon_at
-            block = self._lexicon_rows(texts, analyses) * self._lexicon_weight
+            block = lexicon_features(texts, words_of=[ws for _norm, ws in analyses])
+            block *= self._lexicon_weight
             decision += block @ coef[:, at : at + block.shape[1]].T
         return decision
 
