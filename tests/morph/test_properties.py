@@ -37,3 +37,28 @@ def test_lemma_is_prefix_or_alternation(word: str) -> None:
     for analysis in analyze(word)[:3]:
         assert analysis.lemma
         assert _related(word, analysis.lemma), (word, analysis)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=KYRGYZ_LOWER + KYRGYZ_LOWER.upper()[:12] + "-0129aceo", max_size=16)
+    | st.text(max_size=12)
+)
+def test_best_only_search_finds_the_best_analysis(word: str) -> None:
+    """``lemmatize`` may answer from a word's full analysis when it has one, so the
+    best-only search must give the lemma of the best full analysis."""
+    from kgtext.morph.api import default_analyzer
+
+    analyzer = default_analyzer()
+    assert analyzer.lemma(word) == analyzer.analyze(word)[0].lemma
+
+
+def test_lemmatize_reuses_a_recent_full_analysis() -> None:
+    from kgtext.morph import api
+
+    word = "мугалимдерибиздин"
+    api.lemmatize.cache_clear()
+    api._RECENT.clear()
+    assert api.analyze(word)[0].lemma == "мугалим"
+    assert word in api._RECENT
+    assert api.lemmatize(word) == "мугалим"

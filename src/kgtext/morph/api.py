@@ -59,23 +59,38 @@ def analyze(word: str) -> list[Analysis]:
     return list(_analyses(word))
 
 
-@lru_cache(maxsize=1 << 12)
+#: The analyses of the words analysed last (word -> analyses, best first): the
+#: lemmatizer, the entity features and the sector features of a pipeline ask about a
+#: new word one after the other, and each keeps its own longer cache of what it derives.
+_RECENT: dict[str, tuple[Analysis, ...]] = {}
+_RECENT_SIZE = 1 << 12
+
+
 def _analyses(word: str) -> tuple[Analysis, ...]:
-    """:func:`analyze`, cached for the recent words: the lemmatizer and the entity
-    features of a pipeline ask about a new word one after the other (each keeps its
-    own longer cache of what it derives)."""
-    return tuple(default_analyzer().analyze(word))
+    hit = _RECENT.get(word)
+    if hit is None:
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.clear()
+        hit = _RECENT[word] = tuple(default_analyzer().analyze(word))
+    return hit
 
 
 @lru_cache(maxsize=1 << 17)
 def lemmatize(word: str) -> str:
     """The lemma of *word* (the best analysis), cached.
 
+    When the word was just analysed in full (:func:`analyze`), its best analysis's
+    lemma is taken (the same lemma, ``tests/morph`` checks it); otherwise the faster
+    best-only search of :meth:`Analyzer.lemma` runs.
+
     Examples
     --------
     >>> lemmatize("кайтарылды"), lemmatize("университетинин"), lemmatize("китеби")
     ('кайтар', 'университет', 'китеп')
     """
+    recent = _RECENT.get(word)
+    if recent is not None:
+        return recent[0].lemma
     return default_analyzer().lemma(word)
 
 
