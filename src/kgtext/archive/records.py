@@ -71,7 +71,8 @@ _SUFFIX_FORMAT = {
     ".parquet": "parquet",
     ".pq": "parquet",
 }
-#: Columns of the flat (CSV, Parquet) output; ``passages`` and ``entities`` hold JSON.
+#: Columns of the flat (CSV, Parquet) output; ``passages``, ``entities`` and
+#: ``sector_context`` hold JSON.
 FLAT_COLUMNS = (
     "id",
     "source",
@@ -83,6 +84,7 @@ FLAT_COLUMNS = (
     "sectors",
     "passages",
     "entities",
+    "sector_context",
 )
 _CHUNK = 1 << 16
 
@@ -384,6 +386,9 @@ def flat_record(record: dict[str, Any]) -> dict[str, Any]:
         "entities": None
         if record.get("entities") is None
         else json.dumps(record["entities"], ensure_ascii=False),
+        "sector_context": None
+        if record.get("sector_context") is None
+        else json.dumps(record["sector_context"], ensure_ascii=False),
     }
 
 
@@ -392,7 +397,7 @@ def unflat_record(row: dict[str, Any]) -> dict[str, Any]:
     row = {k: (None if v == "" else v) for k, v in row.items()}
     if row.get("error") is not None:
         return {"id": row.get("id"), "error": row["error"], "source": row.get("source")}
-    return {
+    record = {
         "id": row.get("id"),
         "source": row.get("source"),
         "language": row.get("language"),
@@ -402,6 +407,9 @@ def unflat_record(row: dict[str, Any]) -> dict[str, Any]:
         "passages": json.loads(row["passages"]) if row.get("passages") else [],
         "entities": json.loads(row["entities"]) if row.get("entities") else [],
     }
+    if row.get("sector_context"):
+        record["sector_context"] = json.loads(row["sector_context"])
+    return record
 
 
 def _fsync_replace(tmp: Path, target: Path) -> None:

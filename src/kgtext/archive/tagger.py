@@ -46,7 +46,9 @@ from kgtext.archive.langid import detect_language
 from kgtext.archive.records import RawItem, iter_items
 
 #: One article's pipeline work: (text, passage spans, passage records, entity list).
-_Job = tuple[str, list[tuple[int, int]], list[dict[str, Any]], list[dict[str, Any]]]
+#: What the pipeline fills for one article: (text, passage spans (then the title's),
+#: passages, entities, the record).
+_Job = tuple[str, list[tuple[int, int]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]
 
 #: New strings a memory zone may hold before it is closed (see ``ArchiveTagger.close``).
 ZONE_STRINGS = 100_000
@@ -73,6 +75,10 @@ class TagOptions:
     exclude : tuple of str
         Pipeline components to leave out (e.g. ``("lemmatizer",)`` when no other
         component needs lemmas).
+    context : bool
+        Raise each passage's sector probabilities by its article's
+        (:mod:`kgtext.sectors.context`); the record gets ``sector_context``, the
+        article's probabilities.
     """
 
     text_field: str = "text"
@@ -84,6 +90,7 @@ class TagOptions:
     normalize: bool = True
     exclude: tuple[str, ...] = ()
     digits: int = 4
+    context: bool = True
 
 
 def _error(record_id: Any, message: str, source: str) -> dict[str, Any]:
@@ -127,6 +134,7 @@ class ArchiveTagger:
         self._setup = False
         self._zone: Any = None
         self._zone_base = 0
+        self._context_model: Any = None
 
     # -------------------------------------------------------------- pipeline
     @property
@@ -146,6 +154,13 @@ class ArchiveTagger:
         self._has_sectors = Doc.has_extension("sectors")
         self._has_canonical = Span.has_extension("canonical")
         self._has_value = Span.has_extension("value")
+        self._context_model = None
+        if self.options.context and "sectors" in self._nlp.pipe_names:
+            from kgtext.sectors.inference import CompiledModel
+
+            model = getattr(self._nlp.get_pipe("sectors"), "model", None)
+            if isinstance(model, CompiledModel):
+                self._context_model = model
 
     # ----------------------------------------------------------------- items
     def tag_item(self, item: RawItem) -> dict[str, Any]:
@@ -248,11 +263,6 @@ class ArchiveTagger:
         ]
         entities: list[dict[str, Any]] = []
         job: _Job | None = None
-        if language in self.options.languages and paragraphs:
-            spans = [(p.start, p.end) for p in paragraphs]
-            if article.title_span is not None:
-                spans.append(article.title_span)
-            job = (text, spans, passages, entities)
         record = {
             "id": record_id,
             "source": source,
@@ -263,6 +273,11 @@ class ArchiveTagger:
             "passages": passages,
             "entities": entities,
         }
+        if language in self.options.languages and paragraphs:
+            spans = [(p.start, p.end) for p in paragraphs]
+            if article.title_span is not None:
+                spans.append(article.title_span)
+            job = (text, spans, passages, entities, record)
         return record, job
 
     # Strings and lexemes of new words live in a spaCy memory zone that is closed (and
@@ -297,7 +312,7 @@ class ArchiveTagger:
         normalize = self.options.normalize
         if normalize:
             from kgtext.normalize import normalize_with_offsets
-        for j, (text, spans, _passages, _entities) in enumerate(jobs):
+        for j, (text, spans, *_rest) in enumerate(jobs):
             for i, (start, end) in enumerate(spans):
                 if normalize:
                     n = normalize_with_offsets(text[start:end])
@@ -309,12 +324,25 @@ class ArchiveTagger:
         stream: Iterable[Any] = inputs
         if normalize and self._kgtext_tokens:
             stream = (self._normalized_doc(t) for t in inputs)
+        from kgtext.sectors.component import ANALYSIS_KEY
+
         self._enter_zone()
+        context: list[list[tuple[int, dict[str, float], Any]]] | None = None
+        if self._context_model is not None:
+            context = [[] for _ in jobs]
         for (j, i, mapping), doc in zip(owners, self.nlp.pipe(stream), strict=True):
-            text, spans, passages, entities = jobs[j]
+            text, spans, passages, entities, _record = jobs[j]
             self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
+            if context is not None:
+                analysis = doc.user_data.get(ANALYSIS_KEY)  # set by the sectors pipe
+                if analysis is not None and doc._.sector_probabilities is not None:
+                    context[j].append((i, doc._.sector_probabilities, analysis))
         self._check_zone()
-        for _text, _spans, _passages, entities in jobs:
+        if context is not None:
+            for job, items in zip(jobs, context, strict=True):
+                if len(items) > 1:  # one passage alone is its own article
+                    self._apply_context(job, items)
+        for *_rest, entities, _record in jobs:
             entities.sort(key=lambda x: (x["start"], x["end"]))
 
     @property
@@ -332,6 +360,34 @@ class ArchiveTagger:
         doc = self.nlp.make_doc(text)
         doc.user_data[NORMALIZED_KEY] = True
         return doc
+
+    def _apply_context(self, job: _Job, items: list[tuple[int, dict[str, float], Any]]) -> None:
+        """Raise each passage's sector probabilities by its article's
+        (:mod:`kgtext.sectors.context`) and decide again at the model's thresholds."""
+        import numpy as np
+
+        from kgtext.sectors.context import join_analyses, with_context
+
+        model = self._context_model
+        labels = [str(c) for c in model.classes_]
+        article = model.predict_proba_analysed([join_analyses([a for _i, _p, a in items])])[0]
+        _text, _spans, passages, _entities, record = job
+        digits = self.options.digits
+        record["sector_context"] = {
+            label: round(float(a), digits) for label, a in zip(labels, article, strict=True)
+        }
+        for i, probabilities, _analysis in items:
+            if i >= len(passages):
+                continue  # the title: context only
+            raised = with_context(np.array([probabilities[label] for label in labels]), article)
+            passages[i]["sectors"] = [
+                label
+                for label, p, t in zip(labels, raised, model.thresholds_, strict=True)
+                if p >= t
+            ]
+            passages[i]["probabilities"] = {
+                label: round(float(p), digits) for label, p in zip(labels, raised, strict=True)
+            }
 
     def _collect(
         self,
@@ -500,6 +556,7 @@ def tag_records(
     exclude: Sequence[str] = (),
     nlp: Any = None,
     chunk_size: int = 32,
+    context: bool = True,
 ) -> Iterator[dict[str, Any]]:
     """Tag articles: one output record per input record, in input order.
 
@@ -524,12 +581,16 @@ def tag_records(
         A loaded pipeline to use when ``jobs == 1``.
     chunk_size : int
         Records per chunk sent to a worker.
+    context : bool
+        Raise passages' sector probabilities by their article's
+        (:mod:`kgtext.sectors.context`).
 
     Yields
     ------
     dict
         ``{"id", "source", "language", "title", "date", "byline", "passages",
-        "entities"}`` or ``{"id", "error", "source"}``.
+        "entities", "sector_context"}`` (``sector_context`` when the article went
+        through the sectors pipe with context on) or ``{"id", "error", "source"}``.
 
     Examples
     --------
@@ -545,6 +606,7 @@ def tag_records(
         languages=tuple(languages),
         normalize=normalize,
         exclude=tuple(exclude),
+        context=context,
     )
     tagger = ArchiveTagger(options, nlp) if jobs <= 1 else None
     yield from tag_raw_items(

@@ -67,6 +67,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument(
         "--exclude", action="append", default=[], metavar="PIPE", help="leave out a component"
     )
+    p.add_argument(
+        "--no-context",
+        action="store_true",
+        help="decide each passage's sectors alone, without its article's (see docs/sectors.md)",
+    )
     p.add_argument("--chunk-size", type=int, default=32, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
     return p
@@ -91,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
         languages=tuple(x.strip() for x in args.languages.split(",") if x.strip()),
         normalize=not args.no_normalize,
         exclude=tuple(args.exclude),
+        context=not args.no_context,
     )
     try:
         summary = tag_files(

@@ -126,6 +126,7 @@ def doc_text(doc: Doc) -> str:
 
 
 __all__ = [
+    "ANALYSIS_KEY",
     "NORMALIZED_KEY",
     "SCORES",
     "SectorTagger",
@@ -138,6 +139,9 @@ __all__ = [
 SCORES = ("decision", "probability")
 #: ``doc.user_data`` flag: the doc's text is already :func:`kgtext.normalize`-d.
 NORMALIZED_KEY = "kgtext.normalized"
+#: ``doc.user_data`` key where the pipe leaves a flagged doc's analysis (its words), for
+#: the batch tagger's article context (:mod:`kgtext.sectors.context`).
+ANALYSIS_KEY = "kgtext.sector_analysis"
 _EPS = 1e-12
 
 
@@ -220,7 +224,11 @@ class SectorTagger:
         from kgtext.sectors.inference import CompiledModel
 
         if isinstance(self.model, CompiledModel):
-            proba = self.model.predict_proba_analysed([doc_analysis(d) for d in docs])
+            analyses = [doc_analysis(d) for d in docs]
+            for doc, analysis in zip(docs, analyses, strict=True):
+                if doc.user_data.get(NORMALIZED_KEY) is True:
+                    doc.user_data[ANALYSIS_KEY] = analysis  # for the tagger's article context
+            proba = self.model.predict_proba_analysed(analyses)
         else:
             proba = self.model.predict_proba([doc_text(d) for d in docs])
         for doc, row in zip(docs, proba, strict=True):

@@ -25,8 +25,10 @@ class TaggedPassage:
     """One passage of the input: ``text == source[start:end]``.
 
     ``sectors`` are the labels over their thresholds, ``probabilities`` the
-    calibrated probability of every label, ``evidence`` the explanation
-    (:meth:`SectorClassifier.explain`) of each label in ``sectors``.
+    calibrated probability of every label (raised by the whole text's, ``context``,
+    unless ``context=False``: :mod:`kgtext.sectors.context`), ``evidence`` the
+    explanation (:meth:`SectorClassifier.explain`) of each label in ``sectors``, on the
+    passage alone.
     """
 
     text: str
@@ -35,6 +37,7 @@ class TaggedPassage:
     sectors: tuple[str, ...]
     probabilities: dict[str, float]
     evidence: dict[str, LabelExplanation] = field(default_factory=dict)
+    context: dict[str, float] = field(default_factory=dict)
 
 
 def tag(
@@ -44,6 +47,7 @@ def tag(
     evidence: bool = True,
     top: int = 5,
     max_chars: int = MAX_CHARS,
+    context: bool = True,
 ) -> list[TaggedPassage]:
     """Tag every passage of *text* (see :func:`kgtext.passages`) with sectors.
 
@@ -58,6 +62,9 @@ def tag(
         Features per explanation.
     max_chars : int
         Passage length limit, as in :func:`kgtext.passages`.
+    context : bool
+        Raise each passage's probabilities by those of the whole text (an article's
+        paragraphs are about what the article is about; :mod:`kgtext.sectors.context`).
     """
     from kgtext.sectors.persist import default_model, load_model
 
@@ -72,6 +79,13 @@ def tag(
         return []
     proba = clf.predict_proba([p.text for p in spans])
     labels = [str(c) for c in clf.classes_]
+    whole: dict[str, float] = {}
+    if context and len(spans) > 1:
+        from kgtext.sectors.context import with_context
+
+        article = clf.predict_proba([text])[0]
+        proba = with_context(proba, article)
+        whole = {label: float(a) for label, a in zip(labels, article, strict=True)}
     result = []
     for span, row in zip(spans, proba, strict=True):
         chosen = tuple(
@@ -89,6 +103,7 @@ def tag(
                 chosen,
                 {label: float(p) for label, p in zip(labels, row, strict=True)},
                 why,
+                whole,
             )
         )
     return result
