@@ -169,7 +169,7 @@ def with_article_context(clf, paragraphs, articles) -> list[set[str]]:
     for p, row in zip(paragraphs, proba, strict=True):
         article = p.id.split(":", 1)[0]
         if sum(1 for line in articles[article].split("\n") if line.strip()) > 1:
-            row = with_context(row, whole[article])
+            row = with_context(row, whole[article], clf.thresholds_)
         out.append({c for c, x, t in zip(labels, row, clf.thresholds_, strict=True) if x >= t})
     return out
 

@@ -8,7 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kgtext
-from kgtext.sectors.context import CONTEXT_WEIGHT, join_analyses, with_context
+import kgtext.sectors.persist
+from kgtext.sectors.context import (
+    CONTEXT_WEIGHT,
+    from_decision_scale,
+    join_analyses,
+    to_decision_scale,
+    with_context,
+)
 from kgtext.sectors.lexicon import analysed
 
 ARTICLE = (
@@ -17,19 +24,37 @@ ARTICLE = (
 )
 
 unit = st.floats(min_value=0.0, max_value=1.0)
+inner = st.floats(min_value=0.01, max_value=0.99)
+five = st.lists(unit, min_size=5, max_size=5)
 
 
-@given(st.lists(unit, min_size=5, max_size=5), st.lists(unit, min_size=5, max_size=5), unit)
-def test_context_only_raises_and_stays_a_probability(p, a, w):
-    raised = with_context(np.array([p]), np.array(a), w)[0]
-    assert np.all(raised >= np.array(p) - 1e-12)
-    assert np.all(raised <= 1.0 + 1e-12)
-    assert np.allclose(with_context(np.array([p]), np.zeros(5), w)[0], p)
+@given(five, five, st.lists(inner, min_size=5, max_size=5), unit)
+def test_context_only_raises_and_stays_a_probability(p, a, t, w):
+    p, a, t = np.array([p]), np.array(a), np.array(t)
+    raised = with_context(p, a, t, w)[0]
+    assert np.all(raised >= p[0] - 1e-9)
+    assert np.all(raised <= 1.0)
+    assert np.allclose(with_context(p, np.zeros(5), t, w)[0], p[0], atol=1e-6)
+
+
+@given(st.lists(inner, min_size=3, max_size=3), st.lists(inner, min_size=3, max_size=3))
+def test_decision_scale_puts_thresholds_at_one_half_and_inverts(p, t):
+    p, t = np.array(p), np.array(t)
+    s = to_decision_scale(p, t)
+    assert np.all((s >= 0.5) == (p >= t - 1e-12)) or np.allclose(p, t)
+    assert np.allclose(from_decision_scale(s, t), p)
+
+
+def test_no_evidence_of_its_own_is_never_enough():
+    """Below weight 0.5 the article alone cannot tag a passage, whatever the threshold."""
+    t = np.array([0.08, 0.3, 0.5, 0.9])
+    raised = with_context(np.zeros((1, 4)) + 1e-6, np.ones(4) - 1e-6, t)[0]
+    assert np.all(raised < t)
 
 
 def test_weight_is_checked():
     with pytest.raises(ValueError, match="weight"):
-        with_context(np.array([[0.5]]), np.array([0.5]), 1.5)
+        with_context(np.array([[0.5]]), np.array([0.5]), np.array([0.5]), 1.5)
 
 
 def test_joined_words_point_into_the_joined_text():
@@ -46,8 +71,10 @@ def test_tag_raises_a_paragraph_by_its_article():
     article = within[1].context["preschool"]
     assert article > 0.5  # the article is about a kindergarten
     p = alone[1].probabilities["preschool"]
-    expected = 1 - (1 - p) * (1 - CONTEXT_WEIGHT * article)
-    assert within[1].probabilities["preschool"] == pytest.approx(expected)
+    t = kgtext.sectors.persist.default_model().threshold_map["preschool"]
+    s, a = to_decision_scale(np.array([p, article]), np.array([t, t]))
+    expected = from_decision_scale(1 - (1 - s) * (1 - CONTEXT_WEIGHT * a), t)
+    assert within[1].probabilities["preschool"] == pytest.approx(float(expected))
     assert within[1].probabilities["preschool"] > p
     assert "preschool" in within[0].sectors
 

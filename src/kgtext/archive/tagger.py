@@ -379,7 +379,9 @@ class ArchiveTagger:
         for i, probabilities, _analysis in items:
             if i >= len(passages):
                 continue  # the title: context only
-            raised = with_context(np.array([probabilities[label] for label in labels]), article)
+            raised = with_context(
+                np.array([probabilities[label] for label in labels]), article, model.thresholds_
+            )
             passages[i]["sectors"] = [
                 label
                 for label, p, t in zip(labels, raised, model.thresholds_, strict=True)

@@ -142,7 +142,6 @@ NORMALIZED_KEY = "kgtext.normalized"
 #: ``doc.user_data`` key where the pipe leaves a flagged doc's analysis (its words), for
 #: the batch tagger's article context (:mod:`kgtext.sectors.context`).
 ANALYSIS_KEY = "kgtext.sector_analysis"
-_EPS = 1e-12
 
 
 def _register_extensions() -> None:
@@ -158,10 +157,9 @@ def decision_scores(proba: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
     >>> decision_scores(np.array([[0.3, 0.3]]), np.array([0.3, 0.6])).round(3).tolist()
     [[0.5, 0.222]]
     """
-    p = np.clip(proba, _EPS, 1 - _EPS)
-    t = np.clip(thresholds, _EPS, 1 - _EPS)
-    z = np.log(p / (1 - p)) - np.log(t / (1 - t))
-    return 1.0 / (1.0 + np.exp(-z))
+    from kgtext.sectors.context import to_decision_scale
+
+    return to_decision_scale(proba, thresholds)
 
 
 class SectorTagger:

@@ -84,7 +84,7 @@ def tag(
         from kgtext.sectors.context import with_context
 
         article = clf.predict_proba([text])[0]
-        proba = with_context(proba, article)
+        proba = with_context(proba, article, clf.thresholds_)
         whole = {label: float(a) for label, a in zip(labels, article, strict=True)}
     result = []
     for span, row in zip(spans, proba, strict=True):
