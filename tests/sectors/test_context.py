@@ -87,3 +87,8 @@ def test_batch_tagger_records_the_article_context():
     for with_ctx, without in zip(record["passages"], plain["passages"], strict=True):
         for label, p in without["probabilities"].items():
             assert with_ctx["probabilities"][label] >= p
+
+
+def test_context_without_normalisation_too():
+    record = next(kgtext.tag_records([{"id": 1, "text": ARTICLE}], normalize=False))
+    assert record["sector_context"]["preschool"] > 0.5

@@ -45,7 +45,6 @@ from kgtext.archive.clean import clean_article
 from kgtext.archive.langid import detect_language
 from kgtext.archive.records import RawItem, iter_items
 
-#: One article's pipeline work: (text, passage spans, passage records, entity list).
 #: What the pipeline fills for one article: (text, passage spans (then the title's),
 #: passages, entities, the record).
 _Job = tuple[str, list[tuple[int, int]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]
@@ -324,7 +323,7 @@ class ArchiveTagger:
         stream: Iterable[Any] = inputs
         if normalize and self._kgtext_tokens:
             stream = (self._normalized_doc(t) for t in inputs)
-        from kgtext.sectors.component import ANALYSIS_KEY
+        from kgtext.sectors.component import ANALYSIS_KEY, doc_analysis
 
         self._enter_zone()
         context: list[list[tuple[int, dict[str, float], Any]]] | None = None
@@ -334,8 +333,10 @@ class ArchiveTagger:
             text, spans, passages, entities, _record = jobs[j]
             self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
             if context is not None:
-                analysis = doc.user_data.get(ANALYSIS_KEY)  # set by the sectors pipe
-                if analysis is not None and doc._.sector_probabilities is not None:
+                if doc._.sector_probabilities is not None:
+                    # the words the sectors pipe read (kept on normalised docs; others
+                    # are analysed again, from the cache the pipe has just filled)
+                    analysis = doc.user_data.get(ANALYSIS_KEY) or doc_analysis(doc)
                     context[j].append((i, doc._.sector_probabilities, analysis))
         self._check_zone()
         if context is not None:
