@@ -92,3 +92,17 @@ def test_batch_tagger_records_the_article_context():
 def test_context_without_normalisation_too():
     record = next(kgtext.tag_records([{"id": 1, "text": ARTICLE}], normalize=False))
     assert record["sector_context"]["preschool"] > 0.5
+
+
+def test_article_features_are_the_sum_of_its_passages(authored):
+    """The batch tagger adds the passages' parts; that is the model on the passages read
+    together (join_analyses), to rounding."""
+    from kgtext.sectors.inference import combine_parts
+    from kgtext.sectors.persist import load_compiled
+
+    model = load_compiled()
+    for k in range(0, 60, 4):
+        analyses = [analysed(p.text) for p in authored[k : k + 4]]
+        summed = model.predict_proba_parts([combine_parts([model.parts(a) for a in analyses])])
+        joined = model.predict_proba_analysed([join_analyses(analyses)])
+        np.testing.assert_allclose(summed, joined, atol=1e-12)

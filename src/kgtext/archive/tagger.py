@@ -323,7 +323,7 @@ class ArchiveTagger:
         stream: Iterable[Any] = inputs
         if normalize and self._kgtext_tokens:
             stream = (self._normalized_doc(t) for t in inputs)
-        from kgtext.sectors.component import ANALYSIS_KEY, doc_analysis
+        from kgtext.sectors.component import PARTS_KEY, doc_analysis
 
         self._enter_zone()
         context: list[list[tuple[int, dict[str, float], Any]]] | None = None
@@ -334,15 +334,15 @@ class ArchiveTagger:
             self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
             if context is not None:
                 if doc._.sector_probabilities is not None:
-                    # the words the sectors pipe read (kept on normalised docs; others
-                    # are analysed again, from the cache the pipe has just filled)
-                    analysis = doc.user_data.get(ANALYSIS_KEY) or doc_analysis(doc)
-                    context[j].append((i, doc._.sector_probabilities, analysis))
+                    # the features the sectors pipe computed (kept on normalised docs;
+                    # others are analysed again, from the cache the pipe has just filled)
+                    parts = doc.user_data.get(PARTS_KEY)
+                    if parts is None:
+                        parts = self._context_model.parts(doc_analysis(doc))
+                    context[j].append((i, doc._.sector_probabilities, parts))
         self._check_zone()
         if context is not None:
-            for job, items in zip(jobs, context, strict=True):
-                if len(items) > 1:  # one passage alone is its own article
-                    self._apply_context(job, items)
+            self._apply_context(jobs, context)
         for *_rest, entities, _record in jobs:
             entities.sort(key=lambda x: (x["start"], x["end"]))
 
@@ -362,35 +362,48 @@ class ArchiveTagger:
         doc.user_data[NORMALIZED_KEY] = True
         return doc
 
-    def _apply_context(self, job: _Job, items: list[tuple[int, dict[str, float], Any]]) -> None:
+    def _apply_context(
+        self, jobs: list[_Job], context: list[list[tuple[int, dict[str, float], Any]]]
+    ) -> None:
         """Raise each passage's sector probabilities by its article's
-        (:mod:`kgtext.sectors.context`) and decide again at the model's thresholds."""
+        (:mod:`kgtext.sectors.context`) and decide again at the model's thresholds.
+        An article's features are the sum of its passages' (one prediction for all the
+        articles of the batch); an article of one passage gets no context."""
         import numpy as np
 
-        from kgtext.sectors.context import join_analyses, with_context
+        from kgtext.sectors.context import with_context
+        from kgtext.sectors.inference import combine_parts
 
         model = self._context_model
+        chosen = [(job, items) for job, items in zip(jobs, context, strict=True) if len(items) > 1]
+        if not chosen:
+            return
+        articles = model.predict_proba_parts(
+            [combine_parts([parts for _i, _p, parts in items]) for _job, items in chosen]
+        )
         labels = [str(c) for c in model.classes_]
-        article = model.predict_proba_analysed([join_analyses([a for _i, _p, a in items])])[0]
-        _text, _spans, passages, _entities, record = job
         digits = self.options.digits
-        record["sector_context"] = {
-            label: round(float(a), digits) for label, a in zip(labels, article, strict=True)
-        }
-        for i, probabilities, _analysis in items:
-            if i >= len(passages):
-                continue  # the title: context only
-            raised = with_context(
-                np.array([probabilities[label] for label in labels]), article, model.thresholds_
-            )
-            passages[i]["sectors"] = [
-                label
-                for label, p, t in zip(labels, raised, model.thresholds_, strict=True)
-                if p >= t
-            ]
-            passages[i]["probabilities"] = {
-                label: round(float(p), digits) for label, p in zip(labels, raised, strict=True)
+        for (job, items), article in zip(chosen, articles, strict=True):
+            _text, _spans, passages, _entities, record = job
+            record["sector_context"] = {
+                label: round(float(a), digits) for label, a in zip(labels, article, strict=True)
             }
+            for i, probabilities, _parts in items:
+                if i >= len(passages):
+                    continue  # the title: context only
+                raised = with_context(
+                    np.array([probabilities[label] for label in labels]),
+                    article,
+                    model.thresholds_,
+                )
+                passages[i]["sectors"] = [
+                    label
+                    for label, p, t in zip(labels, raised, model.thresholds_, strict=True)
+                    if p >= t
+                ]
+                passages[i]["probabilities"] = {
+                    label: round(float(p), digits) for label, p in zip(labels, raised, strict=True)
+                }
 
     def _collect(
         self,

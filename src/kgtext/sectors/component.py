@@ -126,8 +126,8 @@ def doc_text(doc: Doc) -> str:
 
 
 __all__ = [
-    "ANALYSIS_KEY",
     "NORMALIZED_KEY",
+    "PARTS_KEY",
     "SCORES",
     "SectorTagger",
     "decision_scores",
@@ -139,9 +139,10 @@ __all__ = [
 SCORES = ("decision", "probability")
 #: ``doc.user_data`` flag: the doc's text is already :func:`kgtext.normalize`-d.
 NORMALIZED_KEY = "kgtext.normalized"
-#: ``doc.user_data`` key where the pipe leaves a flagged doc's analysis (its words), for
-#: the batch tagger's article context (:mod:`kgtext.sectors.context`).
-ANALYSIS_KEY = "kgtext.sector_analysis"
+#: ``doc.user_data`` key where the pipe leaves a flagged doc's feature parts
+#: (:meth:`CompiledModel.parts`), for the batch tagger's article context
+#: (:mod:`kgtext.sectors.context`).
+PARTS_KEY = "kgtext.sector_parts"
 
 
 def _register_extensions() -> None:
@@ -222,11 +223,11 @@ class SectorTagger:
         from kgtext.sectors.inference import CompiledModel
 
         if isinstance(self.model, CompiledModel):
-            analyses = [doc_analysis(d) for d in docs]
-            for doc, analysis in zip(docs, analyses, strict=True):
+            parts = [self.model.parts(doc_analysis(d)) for d in docs]
+            for doc, part in zip(docs, parts, strict=True):
                 if doc.user_data.get(NORMALIZED_KEY) is True:
-                    doc.user_data[ANALYSIS_KEY] = analysis  # for the tagger's article context
-            proba = self.model.predict_proba_analysed(analyses)
+                    doc.user_data[PARTS_KEY] = part  # for the tagger's article context
+            proba = self.model.predict_proba_parts(parts)
         else:
             proba = self.model.predict_proba([doc_text(d) for d in docs])
         for doc, row in zip(docs, proba, strict=True):

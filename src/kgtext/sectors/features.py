@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from kgtext.sectors.lexicon import SECTORS, Lexicon, Word, default_lexicon, words
+from kgtext.sectors.lexicon import SECTORS, Lexicon, SectorScore, Word, default_lexicon, words
 
 __all__ = [
     "LEXICON_SCALE",
@@ -39,6 +39,7 @@ __all__ = [
     "lemma_tokens",
     "lexicon_feature_names",
     "lexicon_features",
+    "lexicon_rows",
     "word_lemma_ngrams",
 ]
 
@@ -111,12 +112,26 @@ def lexicon_features(
     ``words_of``: the words of each text when the caller has them.
     """
     lex = lexicon if lexicon is not None else default_lexicon()
-    labels = lex.labels
-    out = np.zeros((len(texts), 3 * len(labels)), dtype=np.float64)
-    for i, text in enumerate(texts):
-        scores = lex.scores(text, ws=None if words_of is None else words_of[i])
+    scores = [
+        lex.scores(text, ws=None if words_of is None else words_of[i])
+        for i, text in enumerate(texts)
+    ]
+    return lexicon_rows(scores, lex.labels, min_score=min_score, scale=scale)
+
+
+def lexicon_rows(
+    scores: Sequence[dict[str, SectorScore]],
+    labels: Sequence[str],
+    *,
+    min_score: float = RULE_MIN_SCORE,
+    scale: float = LEXICON_SCALE,
+) -> np.ndarray:
+    """The :func:`lexicon_features` matrix of scores already computed
+    (:meth:`Lexicon.scores`), one row per scores dict."""
+    out = np.zeros((len(scores), 3 * len(labels)), dtype=np.float64)
+    for i, row in enumerate(scores):
         for j, label in enumerate(labels):
-            s = scores[label]
+            s = row[label]
             out[i, 3 * j] = s.positive / scale
             out[i, 3 * j + 1] = s.negative / scale
             out[i, 3 * j + 2] = 1.0 if s.net >= min_score else 0.0

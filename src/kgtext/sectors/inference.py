@@ -35,13 +35,29 @@ from typing import Any
 
 import numpy as np
 
-from kgtext.sectors.features import _DIGITS, lexicon_features, word_lemma_ngrams
-from kgtext.sectors.lexicon import Word, analysed, default_lexicon
+from kgtext.sectors.features import _DIGITS, lexicon_rows, word_lemma_ngrams
+from kgtext.sectors.lexicon import Hit, Word, analysed, default_lexicon
 
-__all__ = ["CompiledModel"]
+__all__ = ["CompiledModel", "combine_parts"]
 
 #: A text's analysis: its normalised text and its words.
 Analysis = tuple[str, tuple[Word, ...]]
+#: A text's features before weighting: vocabulary columns per n-gram group, lexicon hits.
+Parts = tuple[list[list[int]], list[Hit]]
+
+
+def combine_parts(parts: Sequence[Parts]) -> Parts:
+    """The parts of several texts read together as one, each apart (no n-gram or
+    lexicon phrase crosses from one into the next): an article from its passages."""
+    groups = len(parts[0][0]) if parts else 0
+    cols: list[list[int]] = [[] for _ in range(groups)]
+    hits: list[Hit] = []
+    for part_cols, part_hits in parts:
+        for g in range(groups):
+            cols[g].extend(part_cols[g])
+        hits.extend(part_hits)
+    return cols, hits
+
 
 _WORD_CACHE_LIMIT = 1 << 18
 
@@ -144,48 +160,63 @@ class CompiledModel:
             cols.extend(hit)
         return cols
 
-    def _decisions(
-        self, texts: Sequence[str], analyses: Sequence[Analysis] | None = None
-    ) -> np.ndarray:
-        """Decision values of a batch: the n-gram TF-IDF of all texts in a few array
-        operations (one sort of ``(text, column)`` keys), then the lexicon block."""
-        n = len(texts)
+    def parts(self, analysis: Analysis) -> Parts:
+        """What a text contributes to the features: its vocabulary columns per n-gram
+        group and its lexicon hits. Parts of several texts add up
+        (:func:`combine_parts`) to those of the texts read as one, each apart."""
+        norm, ws = analysis
+        cols: list[list[int]] = []
+        for group, _offset, vocab, _idf in self._groups:
+            if group == "lemmas":
+                cols.append(self._lemma_columns(ws, vocab))
+            else:
+                cols.append(self._chars_columns(_DIGITS.sub("0", norm.lower()), vocab))
+        hits = default_lexicon().match(norm, ws) if self._lexicon_at is not None else []
+        return cols, hits
+
+    def _decide(self, rows: Sequence[Parts]) -> np.ndarray:
+        """Decision values of texts given by their parts: the n-gram TF-IDF of all rows
+        in a few array operations (one sort of ``(row, column)`` keys), then the
+        lexicon block."""
+        n = len(rows)
         decision = np.tile(self.intercept_, (n, 1))
         if not n:
             return decision
         coef = self.coef_
-        if analyses is None:
-            analyses = [analysed(text) for text in texts]
         width = coef.shape[1]
-        for group, offset, vocab, idf in self._groups:
+        for g, (_group, offset, _vocab, idf) in enumerate(self._groups):
             found: list[int] = []
             lengths = np.zeros(n, dtype=np.int64)
-            for i, (norm, ws) in enumerate(analyses):
-                if group == "lemmas":
-                    cols = self._lemma_columns(ws, vocab)
-                else:
-                    cols = self._chars_columns(_DIGITS.sub("0", norm.lower()), vocab)
-                lengths[i] = len(cols)
-                found.extend(cols)
+            for i, (cols, _hits) in enumerate(rows):
+                lengths[i] = len(cols[g])
+                found.extend(cols[g])
             if not found:
                 continue
             keys = np.repeat(np.arange(n, dtype=np.int64) * width, lengths)
             keys += np.asarray(found, dtype=np.int64)
             uniq, counts = np.unique(keys, return_counts=True)
-            rows, cols = np.divmod(uniq, width)
-            values = (np.log(counts) + 1.0) * idf[cols]
+            rows_at, cols_at = np.divmod(uniq, width)
+            values = (np.log(counts) + 1.0) * idf[cols_at]
             norms = np.zeros(n)
-            np.add.at(norms, rows, values * values)
-            values /= np.sqrt(norms)[rows]
-            contrib = coef[:, offset + cols] * values  # (labels, nnz)
+            np.add.at(norms, rows_at, values * values)
+            values /= np.sqrt(norms)[rows_at]
+            contrib = coef[:, offset + cols_at] * values  # (labels, nnz)
             for j in range(coef.shape[0]):
-                decision[:, j] += np.bincount(rows, weights=contrib[j], minlength=n)
+                decision[:, j] += np.bincount(rows_at, weights=contrib[j], minlength=n)
         if self._lexicon_at is not None:
             at = self._lexicon_at
-            block = lexicon_features(texts, words_of=[ws for _norm, ws in analyses])
+            lex = default_lexicon()
+            block = lexicon_rows([lex.scores("", hits=hits) for _cols, hits in rows], lex.labels)
             block *= self._lexicon_weight
             decision += block @ coef[:, at : at + block.shape[1]].T
         return decision
+
+    def _decisions(
+        self, texts: Sequence[str], analyses: Sequence[Analysis] | None = None
+    ) -> np.ndarray:
+        if analyses is None:
+            analyses = [analysed(text) for text in texts]
+        return self._decide([self.parts(a) for a in analyses])
 
     # ----------------------------------------------------------------- predict
 
@@ -204,8 +235,11 @@ class CompiledModel:
         """:meth:`predict_proba` of texts already analysed: ``(normalised text, words)``
         per text, as :func:`kgtext.sectors.lexicon.analysed` returns them (the spaCy
         component builds them from a doc's tokens instead of tokenising again)."""
-        texts = [norm for norm, _ws in analyses]
-        d = self._decisions(texts, analyses)
+        return self.predict_proba_parts([self.parts(a) for a in analyses])
+
+    def predict_proba_parts(self, rows: Sequence[Parts]) -> np.ndarray:
+        """:meth:`predict_proba` of texts given by their :meth:`parts`."""
+        d = self._decide(rows)
         return _expit(d * self.calibration_[:, 0] + self.calibration_[:, 1])
 
     def predict(self, X: Iterable[str]) -> list[set[str]]:
