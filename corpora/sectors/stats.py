@@ -47,7 +47,7 @@ def main(path: Path) -> None:
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids)), "duplicate ids"
     for r in rows:
-        assert set(r) <= {"id", "text", "labels", "style", "note"}, r["id"]
+        assert set(r) <= {"id", "text", "labels", "style", "note", "source"}, r["id"]
         assert r["labels"] == sorted(r["labels"], key=ORDER.index), r["id"]
         assert len(set(r["labels"])) == len(r["labels"]), r["id"]
     first8 = collections.Counter(tuple(WORD.findall(r["text"].lower())[:8]) for r in rows)
@@ -58,6 +58,8 @@ def main(path: Path) -> None:
     print(f"words per passage: min {min(lengths)}, max {max(lengths)}, mean {sum(lengths) / len(lengths):.1f}")
     style = collections.Counter(r["style"] for r in rows)
     print("style: " + ", ".join(f"{k} {v}" for k, v in sorted(style.items())))
+    source = collections.Counter(r.get("source", "round1") for r in rows)
+    print("source: " + ", ".join(f"{k} {v}" for k, v in sorted(source.items())))
 
     print("\nper label (multi-label, overlapping):")
     per = collections.Counter(lab for r in rows for lab in r["labels"])
