@@ -18,15 +18,30 @@ ORDER = ["preschool", "school", "out_of_school", "teacher_training", "profession
 HARD_TYPES = [
     ("'business school' = a company", ("business school",)),
     ("school/kindergarten as polling station", ("polling",)),
-    ("academy of sciences / research institute as research body", ("academy of sciences", "research institute", "medical research")),
+    (
+        "academy of sciences / research institute as research body",
+        ("academy of sciences", "research institute", "medical research"),
+    ),
     ("biography line mentioning a university/institute", ("biography", "obituary")),
-    ("crime at/near a school or university, juvenile crime", ("crime", "theft", "juvenile", "fight", "missing child", "bomb")),
-    ("accident / safety (school bus, playground, drowning, fire, roads)", ("accident", "fire", "unexploded", "road safety", "flood", "storm")),
-    ("children's / youth health (vaccination, outbreaks, hospitals)", ("health", "vaccination", "hospital", "clinic", "nutrition", "infant")),
+    (
+        "crime at/near a school or university, juvenile crime",
+        ("crime", "theft", "juvenile", "fight", "missing child", "bomb"),
+    ),
+    (
+        "accident / safety (school bus, playground, drowning, fire, roads)",
+        ("accident", "fire", "unexploded", "road safety", "flood", "storm"),
+    ),
+    (
+        "children's / youth health (vaccination, outbreaks, hospitals)",
+        ("health", "vaccination", "hospital", "clinic", "nutrition", "infant"),
+    ),
     ("child welfare, benefits, child labour", ("welfare", "benefit", "labour")),
     ("education in general, no sector named (budget, law, reform, pay)", ("no sector", "general")),
     ("sports events not about children's learning", ("sport", "chess", "football")),
-    ("school/university building used as venue or shelter", ("concert", "exhibition", "shelter", "stadium", "venue")),
+    (
+        "school/university building used as venue or shelter",
+        ("concert", "exhibition", "shelter", "stadium", "venue"),
+    ),
     ("youth unemployment, migration, youth policy/leisure", ("youth",)),
 ]
 OTHER = "other incidental mention (teacher in unrelated story, school as landmark, demographics)"
@@ -43,7 +58,9 @@ def hard_type(note: str) -> str:
 
 
 def main(path: Path) -> None:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids)), "duplicate ids"
     for r in rows:
@@ -55,7 +72,8 @@ def main(path: Path) -> None:
     lengths = [len(WORD.findall(r["text"])) for r in rows]
 
     print(f"passages: {len(rows)}  (ids unique; passages sharing the same first 8 words: {dup8})")
-    print(f"words per passage: min {min(lengths)}, max {max(lengths)}, mean {sum(lengths) / len(lengths):.1f}")
+    mean = sum(lengths) / len(lengths)
+    print(f"words per passage: min {min(lengths)}, max {max(lengths)}, mean {mean:.1f}")
     style = collections.Counter(r["style"] for r in rows)
     print("style: " + ", ".join(f"{k} {v}" for k, v in sorted(style.items())))
     source = collections.Counter(r.get("source", "round1") for r in rows)
@@ -79,7 +97,8 @@ def main(path: Path) -> None:
 
     neg = [r for r in rows if not r["labels"]]
     hard = [r for r in neg if r.get("note", "").startswith("hard negative")]
-    print(f"\nno label: {len(neg)}  (hard negatives: {len(hard)}, unrelated-topic negatives: {len(neg) - len(hard)})")
+    other = len(neg) - len(hard)
+    print(f"\nno label: {len(neg)}  (hard negatives: {len(hard)}, unrelated-topic negatives: {other})")
     types = collections.Counter(hard_type(r["note"]) for r in hard)
     print("hard-negative types:")
     for k, v in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])):
