@@ -98,7 +98,7 @@ def main(path: Path) -> None:
     neg = [r for r in rows if not r["labels"]]
     hard = [r for r in neg if r.get("note", "").startswith("hard negative")]
     other = len(neg) - len(hard)
-    print(f"\nno label: {len(neg)}  (hard negatives: {len(hard)}, unrelated-topic negatives: {other})")
+    print(f"\nno label: {len(neg)}  (hard negatives: {len(hard)}, unrelated-topic: {other})")
     types = collections.Counter(hard_type(r["note"]) for r in hard)
     print("hard-negative types:")
     for k, v in sorted(types.items(), key=lambda kv: (-kv[1], kv[0])):
