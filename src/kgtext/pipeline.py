@@ -76,15 +76,17 @@ class KgTokenizer:
             pos = tok.end
         if pos < len(text):
             _add_gap(words, spaces, text[pos:])
-        # kgtext's sentence starts come with the tokens (the sentencizer then has
-        # nothing left to do); whitespace before the first token joins the first sentence
-        starts: list[bool | None] = [False] * len(words)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
         if words:
-            starts[0] = True
+            # kgtext's sentence starts come with the tokens (the sentencizer then has
+            # nothing left to do), written as one array (Doc(sent_starts=...) converts
+            # them one by one); whitespace before the first token joins the first sentence
+            starts = numpy.full((len(words), 1), -1, dtype="int64")
+            starts[0, 0] = 1
             for idx, verdict, _rule in sentence_decisions(text, tokens):
                 if verdict == "split":
-                    starts[index[idx + 1]] = True
-        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts)
+                    starts[index[idx + 1], 0] = 1
+            doc.from_array([SENT_START], starts.astype("uint64"))
         doc.user_data[TEXT_KEY] = text
         return doc
 
