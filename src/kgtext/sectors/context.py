@@ -35,23 +35,17 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
-
-from kgtext.sectors.lexicon import Word
 
 __all__ = [
     "CONTEXT_WEIGHT",
     "from_decision_scale",
-    "join_analyses",
     "to_decision_scale",
     "with_context",
 ]
 
 #: Weight of the article's score (see the module documentation).
 CONTEXT_WEIGHT = 0.4
-_SEPARATOR = "\n\n"
 _EPS = 1e-12
 
 
@@ -91,30 +85,3 @@ def with_context(
     s = to_decision_scale(proba, thresholds)
     a = to_decision_scale(article, thresholds)
     return from_decision_scale(1.0 - (1.0 - s) * (1.0 - weight * a), thresholds)
-
-
-def join_analyses(
-    analyses: Sequence[tuple[str, tuple[Word, ...]]],
-) -> tuple[str, tuple[Word, ...]]:
-    """One analysis ``(text, words)`` for passages already analysed
-    (:func:`kgtext.sectors.lexicon.analysed`): their texts joined by a blank line and
-    their words with offsets into the joined text; no n-gram crosses two passages.
-
-    >>> from kgtext.sectors.lexicon import analysed
-    >>> text, ws = join_analyses([analysed("Мектеп."), analysed("Бакча")])
-    >>> text, [(w.text, w.start, w.joined) for w in ws]
-    ('Мектеп.\\n\\nБакча', [('Мектеп', 0, False), ('Бакча', 9, False)])
-    """
-    texts: list[str] = []
-    joined: list[Word] = []
-    offset = 0
-    for text, ws in analyses:
-        for k, w in enumerate(ws):
-            joined.append(
-                w._replace(start=w.start + offset, end=w.end + offset, joined=w.joined and k > 0)
-            )
-        texts.append(text)
-        # words' offsets may point into a passage's original (longer) text: keep the
-        # passages' offset ranges apart either way
-        offset += max(len(text), ws[-1].end if ws else 0) + len(_SEPARATOR)
-    return _SEPARATOR.join(texts), tuple(joined)

@@ -35,6 +35,7 @@ __all__ = [
     "LEXICON_SCALE",
     "RULE_MIN_SCORE",
     "char_text",
+    "fold_text",
     "lemma_ngrams",
     "lemma_tokens",
     "lexicon_feature_names",
@@ -89,7 +90,12 @@ def char_text(text: str) -> str:
     """Normalised, lower-cased text: the preprocessor of the character vectoriser."""
     from kgtext.normalize import normalize
 
-    return _DIGITS.sub("0", normalize(text).lower())
+    return fold_text(normalize(text))
+
+
+def fold_text(normalized: str) -> str:
+    """:func:`char_text` of a text already normalised: lower-cased, digits folded."""
+    return _DIGITS.sub("0", normalized.lower())
 
 
 def lexicon_feature_names(labels: Sequence[str] = SECTORS) -> list[str]:

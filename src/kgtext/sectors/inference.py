@@ -35,7 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from kgtext.sectors.features import _DIGITS, lexicon_rows, word_lemma_ngrams
+from kgtext.sectors.features import fold_text, lexicon_rows, word_lemma_ngrams
 from kgtext.sectors.lexicon import Hit, Word, analysed, default_lexicon
 
 __all__ = ["CompiledModel", "combine_parts"]
@@ -170,7 +170,7 @@ class CompiledModel:
             if group == "lemmas":
                 cols.append(self._lemma_columns(ws, vocab))
             else:
-                cols.append(self._chars_columns(_DIGITS.sub("0", norm.lower()), vocab))
+                cols.append(self._chars_columns(fold_text(norm), vocab))
         hits = default_lexicon().match(norm, ws) if self._lexicon_at is not None else []
         return cols, hits
 
@@ -230,12 +230,6 @@ class CompiledModel:
         """Calibrated probabilities ``(n_texts, n_labels)``, columns in ``classes_`` order."""
         d = self.decision_function(X)
         return _expit(d * self.calibration_[:, 0] + self.calibration_[:, 1])
-
-    def predict_proba_analysed(self, analyses: Sequence[Analysis]) -> np.ndarray:
-        """:meth:`predict_proba` of texts already analysed: ``(normalised text, words)``
-        per text, as :func:`kgtext.sectors.lexicon.analysed` returns them (the spaCy
-        component builds them from a doc's tokens instead of tokenising again)."""
-        return self.predict_proba_parts([self.parts(a) for a in analyses])
 
     def predict_proba_parts(self, rows: Sequence[Parts]) -> np.ndarray:
         """:meth:`predict_proba` of texts given by their :meth:`parts`."""
