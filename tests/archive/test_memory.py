@@ -49,3 +49,12 @@ def test_lemmas_survive_the_memory_zone():
         doc = nlp("мектептерибизде окуучулар")
         assert [t.lemma_ for t in doc] == ["мектеп", "окуучу"]
         assert doc[0].pos_ == "NOUN"
+
+
+def test_a_lone_surrogate_does_not_cost_the_record():
+    text = "Мектепке \ud800 жаңы мугалимдер келди. Окуучулар кубанышты."
+    record = next(tag_records([{"id": 1, "text": text}]))
+    assert "error" not in record
+    passage = record["passages"][0]
+    assert text[passage["start"] : passage["end"]] == passage["text"]
+    assert "school" in passage["sectors"]

@@ -92,7 +92,7 @@ _BARE = None
 @given(
     st.text(
         alphabet=st.sampled_from(list("Мектепбакча ЖОЖдор-–—9.,«»\n\u00a0\u200bкласстын"))
-        | st.characters(),
+        | st.characters(blacklist_categories=("Cs",)),  # spaCy cannot hold surrogates
         max_size=80,
     )
 )

@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import multiprocessing
+import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -48,6 +49,15 @@ from kgtext.archive.records import RawItem, iter_items
 #: What the pipeline fills for one article: (text, passage spans (then the title's),
 #: passages, entities, the record).
 _Job = tuple[str, list[tuple[int, int]], list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _spacy_safe(text: str) -> str:
+    """*text* with lone surrogates (from ``\\ud800``-style JSON escapes) replaced by
+    U+FFFD, one for one so that offsets still hold: spaCy cannot store them."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
 
 #: New strings a memory zone may hold before it is closed (see ``ArchiveTagger.close``).
 ZONE_STRINGS = 100_000
@@ -315,10 +325,10 @@ class ArchiveTagger:
             for i, (start, end) in enumerate(spans):
                 if normalize:
                     n = normalize_with_offsets(text[start:end])
-                    inputs.append(n.text)
+                    inputs.append(_spacy_safe(n.text))
                     owners.append((j, i, n))
                 else:
-                    inputs.append(text[start:end])
+                    inputs.append(_spacy_safe(text[start:end]))
                     owners.append((j, i, None))
         stream: Iterable[Any] = inputs
         if normalize and self._kgtext_tokens:
