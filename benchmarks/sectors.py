@@ -113,6 +113,28 @@ def summary(gold, predicted, labels) -> dict[str, Any]:
     }
 
 
+def micro_f1_interval(
+    gold: list[set[str]], predicted: list[set[str]], groups: list[str], rounds: int = 2000
+) -> tuple[float, float]:
+    """95 % bootstrap interval of micro-F1, resampling whole articles (*groups*) with
+    replacement: paragraphs of one article are not independent, and the real 24.kg
+    halves hold few labelled paragraphs, so the point figure alone says little."""
+    import numpy as np
+
+    ids = sorted(set(groups))
+    at = {g: k for k, g in enumerate(ids)}
+    counts = np.zeros((len(ids), 3))  # true positives, false positives, false negatives
+    for g, p, gr in zip(gold, predicted, groups, strict=True):
+        counts[at[gr]] += (len(g & p), len(p - g), len(g - p))
+    rng = np.random.default_rng(SEED)
+    picks = rng.integers(0, len(ids), size=(rounds, len(ids)))
+    tp, fp, fn = counts[picks].sum(axis=1).T
+    denominator = 2 * tp + fp + fn
+    f1 = np.divide(2 * tp, denominator, out=np.zeros_like(tp), where=denominator > 0)
+    low, high = np.percentile(f1, [2.5, 97.5])
+    return float(low), float(high)
+
+
 def sector_table(title: str, results: dict[str, dict[str, Any]]) -> None:
     header = ["system", "micro P", "micro R", "micro F1", "macro F1", *SECTORS]
     rows = []
@@ -199,7 +221,12 @@ def transfer(authored, paragraphs, articles) -> dict[str, Any]:
         predicted = dict(zip((p.id for p in paragraphs), labels, strict=True))
         seconds = round(time.perf_counter() - started, 1)
         for half, items in halves.items():
-            r = summary([p.labels for p in items], [predicted[p.id] for p in items], SECTORS)
+            gold = [set(p.labels) for p in items]
+            chosen = [predicted[p.id] for p in items]
+            r = summary(gold, chosen, SECTORS)
+            r["micro_f1_ci95"] = micro_f1_interval(
+                gold, chosen, [p.id.split(":", 1)[0] for p in items]
+            )
             r["seconds"] = seconds
             r["targets"] = {
                 "micro_f1>=0.85": r["micro"]["f1"] >= 0.85,
@@ -213,6 +240,15 @@ def transfer(authored, paragraphs, articles) -> dict[str, Any]:
             f"(b) transfer: trained on {n} authored passages, scored on the {half} "
             f"{'half ' if half != 'all' else ''}of the real 24.kg paragraphs ({len(items)})",
             out[half],
+        )
+        print(
+            "micro-F1, 95 % bootstrap interval over articles: "
+            + "; ".join(
+                f"{name} {r['micro']['f1']:.3f} [{r['micro_f1_ci95'][0]:.3f}, "
+                f"{r['micro_f1_ci95'][1]:.3f}]"
+                for name, r in out[half].items()
+            )
+            + "\n"
         )
     rare = [s for s in SECTORS if out["test"]["both"]["per_label"][s]["support"] < MIN_SUPPORT]
     print(f"labels with fewer than {MIN_SUPPORT} gold test paragraphs (F1 not estimable): {rare}\n")

@@ -62,6 +62,18 @@ class KgTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        return self.make_with_tokens(text)[0]
+
+    def make_with_tokens(self, text: str) -> tuple[Doc, list[Token]]:
+        """The doc of *text* and the :func:`kgtext.tokenize` tokens it was made from
+        (whitespace tokens of the doc are not among them).
+
+        >>> import kgtext
+        >>> doc, tokens = KgTokenizer(kgtext.load(components=[]).vocab).make_with_tokens(
+        ...     "Мектеп  жана бакча")
+        >>> [t.text for t in doc], [t.text for t in tokens]
+        (['Мектеп', ' ', 'жана', 'бакча'], ['Мектеп', 'жана', 'бакча'])
+        """
         words: list[str] = []
         spaces: list[bool] = []
         index: list[int] = []  # position in words of each kgtext token
@@ -88,7 +100,7 @@ class KgTokenizer:
                     starts[index[idx + 1], 0] = 1
             doc.from_array([SENT_START], starts.astype("uint64"))
         doc.user_data[TEXT_KEY] = text
-        return doc
+        return doc, tokens
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:

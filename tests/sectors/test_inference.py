@@ -76,12 +76,17 @@ def test_loading_and_predicting_never_imports_sklearn_or_scipy():
     assert out.stdout.splitlines() == ["True", "[]"]
 
 
-def _flagged_doc(text):
+def _flagged_doc(text, with_tokens=False):
+    """A doc of *text* flagged as normalised, as the batch tagger makes it (with the
+    tokens it was made from when *with_tokens*, else read from the doc)."""
     import kgtext
-    from kgtext.sectors.component import NORMALIZED_KEY
+    from kgtext.sectors.component import NORMALIZED_KEY, TOKENS_KEY
 
-    doc = _BARE.make_doc(text) if _BARE else kgtext.load(components=[]).make_doc(text)
+    nlp = _BARE or kgtext.load(components=[])
+    doc, tokens = nlp.tokenizer.make_with_tokens(text)
     doc.user_data[NORMALIZED_KEY] = True
+    if with_tokens:
+        doc.user_data[TOKENS_KEY] = tokens
     return doc
 
 
@@ -105,6 +110,7 @@ def test_words_from_a_normalised_doc_are_those_of_the_text(text):
 
     norm = normalize(text)
     assert doc_analysis(_flagged_doc(norm)) == analysed(norm)
+    assert doc_analysis(_flagged_doc(norm, with_tokens=True)) == analysed(norm)
 
 
 def test_words_from_a_normalised_doc_on_real_passages(authored):
@@ -115,3 +121,4 @@ def test_words_from_a_normalised_doc_on_real_passages(authored):
     for p in authored[:300]:
         norm = normalize(p.text)
         assert doc_analysis(_flagged_doc(norm)) == analysed(norm)
+        assert doc_analysis(_flagged_doc(norm, with_tokens=True)) == analysed(norm)

@@ -366,10 +366,11 @@ class ArchiveTagger:
     def _normalized_doc(self, text: str) -> Any:
         """A doc of normalised *text*, marked so (the sector features then read its
         tokens instead of normalising and tokenising the text again)."""
-        from kgtext.sectors.component import NORMALIZED_KEY
+        from kgtext.sectors.component import NORMALIZED_KEY, TOKENS_KEY
 
-        doc = self.nlp.make_doc(text)
+        doc, tokens = self.nlp.tokenizer.make_with_tokens(text)
         doc.user_data[NORMALIZED_KEY] = True
+        doc.user_data[TOKENS_KEY] = tokens
         return doc
 
     def _apply_context(

@@ -97,10 +97,14 @@ def doc_analysis(doc: Doc) -> tuple[str, tuple[Any, ...]]:
     >>> doc_analysis(doc) == analysed(doc.text)
     True
     """
+    from kgtext.pipeline import TEXT_KEY
     from kgtext.sectors.lexicon import analysed, words_of_tokens
 
     text = doc_text(doc)
     if doc.user_data.get(NORMALIZED_KEY) is True:
+        tokens = doc.user_data.get(TOKENS_KEY)
+        if tokens is not None and text is doc.user_data.get(TEXT_KEY):
+            return text, words_of_tokens(text, [t[:2] for t in tokens])
         strings = doc.vocab.strings
         tokens = [(strings[orth], idx) for orth, idx in doc.to_array([ORTH, IDX]).tolist()]
         return text, words_of_tokens(text, tokens)
@@ -129,6 +133,7 @@ __all__ = [
     "NORMALIZED_KEY",
     "PARTS_KEY",
     "SCORES",
+    "TOKENS_KEY",
     "SectorTagger",
     "decision_scores",
     "doc_analysis",
@@ -143,6 +148,10 @@ NORMALIZED_KEY = "kgtext.normalized"
 #: (:meth:`CompiledModel.parts`), for the batch tagger's article context
 #: (:mod:`kgtext.sectors.context`).
 PARTS_KEY = "kgtext.sector_parts"
+#: ``doc.user_data`` key of the :func:`kgtext.tokenize` tokens a flagged doc was made
+#: from (:meth:`kgtext.pipeline.KgTokenizer.make_with_tokens`), set with
+#: :data:`NORMALIZED_KEY` by the batch tagger: the sector words are read from them.
+TOKENS_KEY = "kgtext.tokens"
 
 
 def _register_extensions() -> None:

@@ -345,6 +345,8 @@ class Lexicon:
         """:class:`SectorScore` per label of the lexicon (repetitions count up to twice)."""
         if hits is None:
             hits = self.match(text, ws)
+        if not hits:  # most passages: one shared zero score per label
+            return dict.fromkeys(self.labels, _ZERO)
         positive = dict.fromkeys(self.labels, 0.0)
         negative = dict.fromkeys(self.labels, 0.0)
         counts: dict[tuple[str, str, bool], int] = {}
@@ -360,6 +362,9 @@ class Lexicon:
             label: SectorScore(round(positive[label], 6), round(negative[label], 6))
             for label in self.labels
         }
+
+
+_ZERO = SectorScore()
 
 
 def _order(label: str) -> int:
