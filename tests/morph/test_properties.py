@@ -62,3 +62,41 @@ def test_lemmatize_reuses_a_recent_full_analysis() -> None:
     assert api.analyze(word)[0].lemma == "мугалим"
     assert word in api._RECENT
     assert api.lemmatize(word) == "мугалим"
+
+
+def _pos_share(analyses) -> float:
+    best = analyses[0]
+    return round(min(1.0, sum(a.confidence for a in analyses if a.pos == best.pos)), 4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=KYRGYZ_LOWER + KYRGYZ_LOWER.upper()[:12] + "-0129aceo", max_size=16)
+    | st.text(max_size=12)
+)
+def test_top_is_the_first_analysis_with_its_pos_share(word: str) -> None:
+    """``Analyzer.top`` (what the lemmatizer and the entity features ask for) builds
+    only the best analysis: the same one, features and confidence included."""
+    from kgtext.morph.api import default_analyzer
+
+    analyzer = default_analyzer()
+    full = analyzer.analyze(word)
+    best, share = analyzer.top(word)
+    assert (best, best.feats, best.confidence) == (full[0], full[0].feats, full[0].confidence)
+    assert share == _pos_share(full)
+
+
+def test_best_reading_is_the_same_from_a_full_or_a_best_only_analysis() -> None:
+    from kgtext.morph import api
+
+    for word in ("мектептерибизде", "Бишкектеги", "окуйт", "ЖОЖдордо", "2025-жылы", "«"):
+        api._RECENT.clear()
+        api._RECENT_TOP.clear()
+        api.best_reading.cache_clear()
+        alone = api.best_reading(word)
+        api._RECENT_TOP.clear()
+        api.best_reading.cache_clear()
+        api.analyze(word)  # now the full analyses are at hand
+        assert api.best_reading(word) == alone
+        assert api.best_analysis(word) == api.analyze(word)[0]
+        assert alone.pos_confidence == _pos_share(api.analyze(word))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from kgtext.morph import analyze, lemmatize
+from kgtext.morph import best_analysis, lemmatize
 from kgtext.segment.tokenize import Token
 
 __all__ = ["SHAPES", "TokenFeatures", "features", "is_acronym"]
@@ -112,12 +112,12 @@ def features(text: str, lemma: str = "") -> TokenFeatures:
     shape = _shape(text, stem)
     case, plural, poss, common = "", False, False, False
     if alnum and shape not in ("number", "initial"):
-        feats = analyze(text)[0].feats
+        feats = best_analysis(text).feats
         case = feats.get("Case", "")
         plural = feats.get("Number") == "Plur"
         poss = "Person[psor]" in feats
         if shape == "title":
-            common = analyze(text.lower())[0].pos != "PROPN"
+            common = best_analysis(text.lower()).pos != "PROPN"
     return TokenFeatures(
         text=text,
         lower=text.lower(),

@@ -18,6 +18,7 @@ from kgtext.morph.analyzer import Analysis, Analyzer
 from kgtext.morph.api import (
     Reading,
     analyze,
+    best_analysis,
     best_reading,
     default_analyzer,
     inflect,
@@ -31,6 +32,7 @@ __all__ = [
     "Analyzer",
     "Reading",
     "analyze",
+    "best_analysis",
     "best_reading",
     "default_analyzer",
     "inflect",

@@ -1142,12 +1142,39 @@ class Analyzer:
         >>> Analyzer().analyze("Бишкектеги")[0].lemma
         'Бишкек'
         """
+        ranked = self._ranked(word)
+        if type(ranked) is Analysis:
+            return [ranked]
+        items, shares = ranked
+        return [_analysis(item, share) for item, share in zip(items, shares, strict=True)]
+
+    def top(self, word: str) -> tuple[Analysis, float]:
+        """``(analyze(word)[0], pos share)`` without building the other analyses: the
+        share is the summed confidence of every analysis with the best one's part of
+        speech (at most 1.0).
+
+        >>> best, pos_share = Analyzer().top("мектептерибизде")
+        >>> best == Analyzer().analyze("мектептерибизде")[0], best.pos, pos_share > 0.9
+        (True, 'NOUN', True)
+        """
+        ranked = self._ranked(word)
+        if type(ranked) is Analysis:
+            return ranked, 1.0
+        items, shares = ranked
+        pos = items[0][2]
+        pos_share = sum(c for item, c in zip(items, shares, strict=True) if item[2] == pos)
+        return _analysis(items[0], shares[0]), round(min(1.0, pos_share), 4)
+
+    def _ranked(self, word: str) -> Analysis | tuple[list[tuple], list[float]]:
+        """The readings of *word* as :meth:`analyze` ranks them, with their confidences
+        (rounded as the analyses carry them); a word without readings gives its one
+        analysis instead."""
         if not word or not any(c.isalpha() for c in word):
-            return [Analysis(word, _nonword_pos(word), score=0.0)]
+            return Analysis(word, _nonword_pos(word), score=0.0)
         found = self._readings(word)
         if not found:
             norm = to_cyrillic(word) if not KYRGYZ_LETTERS.isdisjoint(word) else word
-            return [Analysis(norm, _guess_pos(norm), (), {}, 0.0)]
+            return Analysis(norm, _guess_pos(norm), (), {}, 0.0)
         # one reading per (lemma, pos, tags), at its best score; a reading moves to
         # where it reached that score, so ties go the way _best breaks them
         best: dict[tuple[str, str, tuple[str, ...]], tuple[float, str, str, _Chain]] = {}
@@ -1161,18 +1188,21 @@ class Analyzer:
         top = ranked[0][0]
         weights = [math.exp(min(0.0, s - top)) for s, *_ in ranked]
         total = sum(weights)
-        return [
-            Analysis(
-                _lower_derived(lemma, pos, chain[0]),
-                pos,
-                chain[1],
-                dict(chain[2]),
-                round(score, 3),
-                chain[0],
-                round(w / total, 4),
-            )
-            for (score, lemma, pos, chain), w in zip(ranked, weights, strict=True)
-        ]
+        return ranked, [round(w / total, 4) for w in weights]
+
+
+def _analysis(item: tuple[float, str, str, _Chain], confidence: float) -> Analysis:
+    """The :class:`Analysis` of a ranked reading ``(score, lemma, pos, chain)``."""
+    score, lemma, pos, chain = item
+    return Analysis(
+        _lower_derived(lemma, pos, chain[0]),
+        pos,
+        chain[1],
+        dict(chain[2]),
+        round(score, 3),
+        chain[0],
+        confidence,
+    )
 
 
 def _rule_term(low: str, shares: tuple, lemma: str) -> float:

@@ -24,6 +24,7 @@ __all__ = [
     "POSSESSIVES",
     "Reading",
     "analyze",
+    "best_analysis",
     "best_reading",
     "default_analyzer",
     "inflect",
@@ -75,12 +76,45 @@ def _analyses(word: str) -> tuple[Analysis, ...]:
     return hit
 
 
+#: The best analysis and POS share (:meth:`Analyzer.top`) of the words asked last
+#: through :func:`best_analysis` / :func:`best_reading`.
+_RECENT_TOP: dict[str, tuple[Analysis, float]] = {}
+
+
+def _top(word: str) -> tuple[Analysis, float]:
+    hit = _RECENT_TOP.get(word)
+    if hit is None:
+        full = _RECENT.get(word)
+        if full is not None:
+            best = full[0]
+            share = sum(a.confidence for a in full if a.pos == best.pos)
+            hit = (best, round(min(1.0, share), 4))
+        else:
+            hit = default_analyzer().top(word)
+        if len(_RECENT_TOP) >= _RECENT_SIZE:
+            _RECENT_TOP.clear()
+        _RECENT_TOP[word] = hit
+    return hit
+
+
+def best_analysis(word: str) -> Analysis:
+    """``analyze(word)[0]``, without building the other analyses.
+
+    Examples
+    --------
+    >>> a = best_analysis("облустарынын")
+    >>> a == analyze("облустарынын")[0], a.lemma, a.feats["Number"]
+    (True, 'облус', 'Plur')
+    """
+    return _top(word)[0]
+
+
 @lru_cache(maxsize=1 << 17)
 def lemmatize(word: str) -> str:
     """The lemma of *word* (the best analysis), cached.
 
-    When the word was just analysed in full (:func:`analyze`), its best analysis's
-    lemma is taken (the same lemma, ``tests/morph`` checks it); otherwise the faster
+    When the word was just analysed (:func:`analyze`, :func:`best_analysis`), its best
+    analysis's lemma is taken (the same lemma, ``tests/morph`` checks it); otherwise the faster
     best-only search of :meth:`Analyzer.lemma` runs.
 
     Examples
@@ -91,6 +125,9 @@ def lemmatize(word: str) -> str:
     recent = _RECENT.get(word)
     if recent is not None:
         return recent[0].lemma
+    top = _RECENT_TOP.get(word)
+    if top is not None:
+        return top[0].lemma
     return default_analyzer().lemma(word)
 
 
@@ -145,11 +182,9 @@ def best_reading(word: str) -> Reading:
     >>> r.lemma, r.pos, r.pos_confidence > 0.9
     ('мектеп', 'NOUN', True)
     """
-    analyses = analyze(word)
-    best = analyses[0]
-    pos_share = sum(a.confidence for a in analyses if a.pos == best.pos)
+    best, pos_share = _top(word)
     pos, morph = spacy_morph(best)
-    return Reading(best.lemma, pos, morph, best.confidence, round(min(1.0, pos_share), 4))
+    return Reading(best.lemma, pos, morph, best.confidence, pos_share)
 
 
 @cache
