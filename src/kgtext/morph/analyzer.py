@@ -787,7 +787,14 @@ class Analyzer:
                         found.append((score, lemma, pos, chain))
         shares = self._shares(low)
         if shares is not None:
-            found = [(s + _rule_term(low, shares, lem), lem, p, c) for s, lem, p, c in found]
+            terms: dict[str, float] = {}  # many readings share a lemma
+            scored = []
+            for s, lem, p, c in found:
+                term = terms.get(lem)
+                if term is None:
+                    term = terms[lem] = _rule_term(low, shares, lem)
+                scored.append((s + term, lem, p, c))
+            found = scored
         return found
 
     def _splits(self, norm: str, low: str):
