@@ -31,6 +31,13 @@ LANGUAGE_CASES = [
     ("other_german", "Die Schule wurde gestern eröffnet und ist sehr schön.", "other"),
     ("other_turkish", "Okul dün açıldı ve çocuklar çok mutlu.", "other"),
     ("other_ukrainian", "Вчора відкрилася нова школа, діти їдуть туди.", "other"),
+    # Cyrillic Turkic and Iranian languages of the region: ә ө ү ң are not enough
+    ("other_tatar", "Мәгариф министрлыгы яңа уку елына әзерлекне тикшерде.", "other"),
+    ("other_bashkir", "Мәғариф министрлығы яңы уҡыу йылына әҙерлекте тикшерҙе.", "other"),
+    ("other_tajik", "Вазорати маориф ба соли нави таҳсил омодагӣ дид.", "other"),
+    ("other_azerbaijani", "Тәһсил назирлији јени тәдрис илинә һазырлыг көрдү.", "other"),
+    ("other_uzbek", "Вазирлик янги ўқув йилига тайёргарликни муҳокама қилди.", "other"),
+    ("kk_greeting", "Сәлем! Қалың қалай?", "kk"),
     ("other_digits", "2025 — 12 — 30", "other"),
     ("other_empty", "", "other"),
 ]
@@ -49,3 +56,8 @@ def test_none_is_other() -> None:
 
 def test_seed_is_kyrgyz(seed_text: str) -> None:
     assert kgtext.detect_language(seed_text) == "ky"
+
+
+def test_one_foreign_letter_in_a_long_kyrgyz_text_is_kept(seed_text: str) -> None:
+    """A name written with another alphabet's letter does not make an article foreign."""
+    assert kgtext.detect_language("Ҳамидов " + seed_text) == "ky"

@@ -3,8 +3,10 @@
 Two kinds of evidence, in this order:
 
 1. **letters** (from :mod:`kgtext.alphabet` and the Kazakh letter set): ``ә ғ қ ұ һ
-   і`` mark Kazakh, ``ң ө ү`` without them mark Kyrgyz, Ukrainian ``ї є ґ`` and
-   Belarusian ``ў`` mark something else, and a mostly-Latin text is English or
+   і`` mark Kazakh, ``ң ө ү`` without them mark Kyrgyz; letters of other Cyrillic
+   alphabets (Ukrainian ``ї є ґ``, Belarusian and Uzbek ``ў``, Tatar ``җ``, Bashkir
+   ``ҙ ҫ ҡ``, Tajik ``ӣ ӯ ҳ ҷ``, Azerbaijani ``ј ҹ ҝ``), or ``ә`` without any of
+   Kazakh's ``қ ғ ұ і`` (Tatar), mark something else; a mostly-Latin text is English or
    something else;
 2. **character n-grams** (1 to 3 letters, word edges marked) scored with naive
    Bayes against profiles built at first use from the sample sentences in
@@ -27,6 +29,8 @@ Examples
 ('other', 'other')
 >>> detect_language("Привіт, як справи? Діти пішли до школи.")
 'other'
+>>> detect_language("Мәгариф министрлыгы яңа уку елына әзерлекне тикшерде.")  # Tatar
+'other'
 """
 
 from __future__ import annotations
@@ -48,7 +52,13 @@ LANGUAGES = ("ky", "ru", "kk", "en", "other")
 _KAZAKH = frozenset("әғқұһіӘҒҚҰҺІ")
 _KAZAKH_STRONG = frozenset("әғқһӘҒҚҺ")  # not і (Ukrainian) or ұ (a typo for ү)
 _KYRGYZ = SPECIFIC_LETTERS
-_OTHER_CYRILLIC = frozenset("їєґўЇЄҐЎђћџљњѓќЂЋЏЉЊЃЌ")
+#: Letters of Cyrillic alphabets that Kyrgyz, Kazakh and Russian do not use: Ukrainian,
+#: Belarusian and Uzbek (ї є ґ ў), Serbian and Macedonian, Tatar (җ), Bashkir (ҙ ҫ ҡ),
+#: Tajik (ӣ ӯ ҳ ҷ), Azerbaijani (ј ҹ ҝ).
+_OTHER_CYRILLIC = frozenset("їєґўђћџљњѓќҗҙҫҡӣӯҳҷјҹҝЇЄҐЎЂЋЏЉЊЃЌҖҘҪҠӢӮҲҶЈҸҜ")
+#: Letters of Kazakh that the other Cyrillic Turkic alphabets with ә lack (Tatar has
+#: ә ө ү ң һ but none of these).
+_KAZAKH_CORE = frozenset("қғұіҚҒҰІ")
 _WORD = regex.compile(r"\p{L}+")
 _CYRILLIC_RE = regex.compile(r"[\u0400-\u04ff]+")
 _ASCII_RE = regex.compile(r"[A-Za-z]+")
@@ -167,6 +177,8 @@ def detect_language(text: str | None, limit: int = 2000) -> str:
     kazakh_strong = _count(letters, _KAZAKH_STRONG)
     kyrgyz = _count(letters, _KYRGYZ)
     if kazakh_strong and kazakh >= max(1, 0.01 * n):
+        if kazakh_strong >= 2 and not _count(letters, _KAZAKH_CORE):
+            return "other"  # ә һ without қ ғ ұ і: Tatar
         return "kk"
     if kyrgyz >= max(1, 0.01 * n):
         return "ky"
