@@ -92,7 +92,8 @@ def test_boilerplate_and_byline() -> None:
 def test_given_title_and_crlf() -> None:
     page = "Лицей ачылды\r\n\r\nЛицей ачылдыЛицейде 200 окуучу окуйт.\r\nБаары жакшы."
     article = kgtext.clean_article(page, title="Лицей ачылды")
-    assert [p.text for p in article.paragraphs] == ["Лицейде 200 окуучу окуйт.\r\nБаары жакшы."]
+    # the two lines end sentences: one paragraph per line, as kgtext.passages reads it
+    assert [p.text for p in article.paragraphs] == ["Лицейде 200 окуучу окуйт.", "Баары жакшы."]
     assert article.title_span == (0, len("Лицей ачылды"))
 
 
@@ -128,3 +129,18 @@ def test_offsets_always_point_into_the_input(text: str) -> None:
         assert p.text.strip()
         assert p.start > previous
         previous = p.end
+
+
+def test_one_paragraph_per_line_pages_keep_their_paragraphs() -> None:
+    """Scrapers often put one paragraph per line, with no blank lines: each line
+    stays a paragraph (as kgtext.passages finds them), and offsets still hold."""
+    page = (
+        "Ош шаарында жаңы мектеп ачылып, анда 1200 окуучу билим алат деп мэриянын басма "
+        "сөз кызматы билдирди.\n"
+        "Мектеп эки сменада иштейт.\n"
+        "Курулушка республикалык бюджеттен 350 миллион сом бөлүнгөн, калганын демөөрчүлөр "
+        "каржылаган."
+    )
+    article = kgtext.clean_article(page)
+    assert [p.text for p in article.paragraphs] == page.split("\n")
+    assert all(page[p.start : p.end] == p.text for p in article.paragraphs)

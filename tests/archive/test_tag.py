@@ -254,6 +254,36 @@ def test_tag_records_api(nlp) -> None:
     assert other[0]["passages"][0]["text"] == "Жаңы курс ачылды."
 
 
+#: A news dump with one paragraph per line, a short paragraph among long ones.
+NEWS_DUMP = (
+    "Билим берүү жана илим министрлиги 2025-жылы республикадагы мектептерде жаңы окуу "
+    "китептери колдонулаарын билдирди.\n"
+    "Бул тууралуу министрдин орун басары айтты.\n"
+    "Ошондой эле Ош облусундагы бала бакчаларда кошумча топтор ачылып, 300дөн ашык бала "
+    "орун алат деп күтүлүүдө."
+)
+
+
+def test_passages_are_those_of_kgtext_passages(nlp) -> None:
+    """``kgtext tag`` tags the passages ``kgtext.passages`` and ``kgtext.tag`` find:
+    every line of a news dump, short ones too."""
+    (record,) = kgtext.tag_records([NEWS_DUMP], nlp=nlp)
+    got = [(p["start"], p["end"]) for p in record["passages"]]
+    assert got == [(p.start, p.end) for p in kgtext.passages(NEWS_DUMP)]
+    assert len(got) == 3
+    assert [p["sectors"] for p in record["passages"]][2] == ["preschool"]
+
+
+def test_long_paragraphs_are_cut_at_sentence_boundaries(nlp) -> None:
+    sentence = "Мугалимдердин квалификациясын жогорулатуу курстары Нарында өттү. "
+    text = sentence * 40  # one paragraph of about 2,600 characters
+    (record,) = kgtext.tag_records([text], nlp=nlp, max_chars=1000)
+    spans = [(p["start"], p["end"]) for p in record["passages"]]
+    assert spans == [(p.start, p.end) for p in kgtext.passages(text, max_chars=1000)]
+    assert len(spans) == 3 and all(e - s <= 1000 for s, e in spans)
+    assert all(record["passages"][i]["text"].endswith(".") for i in range(3))
+
+
 # ----------------------------------------------------------- jobs and resume
 
 
@@ -408,6 +438,10 @@ def test_cli_errors(tmp_path: Path, capsys) -> None:
     assert _tag(str(odd), "-o", str(tmp_path / "o.jsonl")) == 2
     assert "--input-format" in capsys.readouterr().err
     assert main(["summarize", str(tmp_path / "missing.jsonl")]) == 2
+    ok = tmp_path / "ok.txt"
+    ok.write_text("Мектеп ачылды.", encoding="utf-8")
+    assert _tag(str(ok), "-o", str(tmp_path / "o.jsonl"), "--max-chars", "0") == 2
+    assert "--max-chars must be positive" in capsys.readouterr().err
 
 
 if sys.platform == "win32":  # pragma: no cover

@@ -48,6 +48,7 @@ from typing import NamedTuple
 import regex
 
 from kgtext.entities.dates import month_stems
+from kgtext.sectors.split import paragraphs as layout_paragraphs
 from kgtext.segment.tokenize import split_glued_headline
 
 __all__ = [
@@ -409,8 +410,15 @@ def clean_article(text: str, *, title: str | None = None) -> CleanArticle:
         if i < len(kept) - 3:
             break
 
-    # 4. paragraphs, with a glued headline removed
-    spans = [(block[0].start, block[-1].end) for block in kept]
+    # 4. paragraphs (a block is cut where kgtext.passages cuts: after a line too long
+    # to be hard-wrapped, around capitals headlines and list items), a glued headline
+    # removed from each
+    spans = []
+    for block in kept:
+        start = block[0].start
+        spans.extend(
+            (start + p.start, start + p.end) for p in layout_paragraphs(text[start : block[-1].end])
+        )
     head = title
     if head is None:
         head = _common_caps_head(spans, text)

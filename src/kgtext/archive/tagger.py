@@ -42,9 +42,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from kgtext.archive.clean import clean_article
+from kgtext.archive.clean import Paragraph, clean_article
 from kgtext.archive.langid import detect_language
 from kgtext.archive.records import RawItem, iter_items
+from kgtext.sectors.split import MAX_CHARS, passages
 
 #: What the pipeline fills for one article: (text, passage spans (then the title's),
 #: passages, entities, the record).
@@ -88,6 +89,9 @@ class TagOptions:
         Raise each passage's sector probabilities by its article's
         (:mod:`kgtext.sectors.context`); the record gets ``sector_context``, the
         article's probabilities.
+    max_chars : int
+        Passage length limit: a longer paragraph is cut at sentence boundaries, as
+        :func:`kgtext.passages` cuts it.
     """
 
     text_field: str = "text"
@@ -100,6 +104,20 @@ class TagOptions:
     exclude: tuple[str, ...] = ()
     digits: int = 4
     context: bool = True
+    max_chars: int = MAX_CHARS
+
+
+def _passages_of(paragraphs: Sequence[Paragraph], max_chars: int) -> list[Paragraph]:
+    """The passages of cleaned paragraphs: each paragraph, or its pieces cut at
+    sentence boundaries when it is longer than *max_chars* (:func:`kgtext.passages`)."""
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        if p.end - p.start <= max_chars:
+            out.append(p)
+            continue
+        for piece in passages(p.text, max_chars=max_chars):
+            out.append(Paragraph(piece.text, p.start + piece.start, p.start + piece.end))
+    return out
 
 
 def _error(record_id: Any, message: str, source: str) -> dict[str, Any]:
@@ -263,7 +281,7 @@ class ArchiveTagger:
     ) -> tuple[dict[str, Any], _Job | None]:
         """The record of one article without the pipeline's results, and the job for it."""
         article = clean_article(text, title=title)
-        paragraphs = article.paragraphs
+        paragraphs = _passages_of(article.paragraphs, self.options.max_chars)
         head = article.title or ""
         language = detect_language(head + "\n" + "\n".join(p.text for p in paragraphs[:6]))
         passages = [
@@ -584,6 +602,7 @@ def tag_records(
     nlp: Any = None,
     chunk_size: int = 32,
     context: bool = True,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[dict[str, Any]]:
     """Tag articles: one output record per input record, in input order.
 
@@ -611,6 +630,8 @@ def tag_records(
     context : bool
         Raise passages' sector probabilities by their article's
         (:mod:`kgtext.sectors.context`).
+    max_chars : int
+        Passage length limit (:func:`kgtext.passages`).
 
     Yields
     ------
@@ -634,6 +655,7 @@ def tag_records(
         normalize=normalize,
         exclude=tuple(exclude),
         context=context,
+        max_chars=max_chars,
     )
     tagger = ArchiveTagger(options, nlp) if jobs <= 1 else None
     yield from tag_raw_items(

@@ -72,6 +72,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         action="store_true",
         help="decide each passage's sectors alone, without its article's (see docs/sectors.md)",
     )
+    p.add_argument(
+        "--max-chars",
+        type=int,
+        default=None,
+        help="passages longer than this are cut at sentence boundaries (default: 1200)",
+    )
     p.add_argument("--chunk-size", type=int, default=32, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
     return p
@@ -87,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--jobs must be at least 1, got {args.jobs}")
     if args.max_bytes < 1:
         raise CliError(f"--max-bytes must be positive, got {args.max_bytes}")
+    if args.max_chars is not None and args.max_chars < 1:
+        raise CliError(f"--max-chars must be positive, got {args.max_chars}")
     options = TagOptions(
         text_field=args.text_field,
         id_field=args.id_field,
@@ -97,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         normalize=not args.no_normalize,
         exclude=tuple(args.exclude),
         context=not args.no_context,
+        **({} if args.max_chars is None else {"max_chars": args.max_chars}),
     )
     try:
         summary = tag_files(

@@ -5,10 +5,11 @@ or one turn or item of a meeting report. :func:`passages` finds them from layout
 alone, with offsets into the input:
 
 1. a blank line (only whitespace between two line breaks) always ends a paragraph;
-2. a single line break ends one too when the line before it is itself a paragraph
-   rather than a hard-wrapped line (longer than ``wrap_width`` characters), when the
-   line before or after it is a headline in capitals, or a list item (``•``, ``-``,
-   ``1.``);
+2. a single line break ends one too when the text between blank lines is not
+   hard-wrapped — one of its lines is longer than ``wrap_width`` characters, or most
+   of its line breaks follow the end of a sentence, as in news dumps with one
+   paragraph per line: then every line is a paragraph —, and when the line before or
+   after it is a headline in capitals, or a list item (``•``, ``-``, ``1.``);
 3. a paragraph longer than ``max_chars`` is cut at sentence boundaries
    (:func:`kgtext.sentenize`) into ``ceil(length / max_chars)`` pieces of about equal
    length where the sentences allow it; no piece is longer than ``max_chars`` unless
@@ -32,7 +33,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["MAX_CHARS", "WRAP_WIDTH", "PassageSpan", "passages"]
+__all__ = ["MAX_CHARS", "WRAP_WIDTH", "PassageSpan", "paragraphs", "passages"]
 
 #: Paragraphs longer than this are split at sentence boundaries.
 MAX_CHARS = 1200
@@ -40,6 +41,7 @@ MAX_CHARS = 1200
 WRAP_WIDTH = 100
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…:;][»\"”’)\]]*$")
 _LIST_MARKER = re.compile(r"[^\S\n]*(?:[•·▪◦‣*–—-]\s|\d{1,2}[.)]\s)")
 
 
@@ -67,6 +69,7 @@ def _paragraphs(text: str, wrap_width: int) -> list[tuple[int, int]]:
     blocks.append((pos, len(text)))
     result: list[tuple[int, int]] = []
     for start, end in blocks:
+        unwrapped = _one_paragraph_per_line(text[start:end], wrap_width)
         para_start = start
         line_start = start
         while True:
@@ -77,7 +80,7 @@ def _paragraphs(text: str, wrap_width: int) -> list[tuple[int, int]]:
             next_nl = text.find("\n", nl + 1, end)
             following = text[nl + 1 : next_nl if next_nl >= 0 else end]
             if (
-                len(line) > wrap_width
+                unwrapped
                 or _is_headline(line)
                 or _is_headline(following)
                 or _LIST_MARKER.match(text, line_start) is not None
@@ -88,6 +91,20 @@ def _paragraphs(text: str, wrap_width: int) -> list[tuple[int, int]]:
             line_start = nl + 1
         result.append((para_start, end))
     return result
+
+
+def _one_paragraph_per_line(block: str, wrap_width: int) -> bool:
+    """Whether the lines of *block* (text between blank lines) are paragraphs, as news
+    dumps write them, rather than a hard-wrapped paragraph: a line is longer than
+    *wrap_width*, or most line breaks come after the end of a sentence (a hard wrap
+    breaks lines mid-sentence)."""
+    lines = [line.strip() for line in block.split("\n")]
+    lines = [line for line in lines if line]
+    if any(len(line) > wrap_width for line in lines):
+        return True
+    breaks = lines[:-1]
+    ends = sum(1 for line in breaks if _SENTENCE_END.search(line) is not None)
+    return 2 * ends > len(breaks)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -120,6 +137,22 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     return result
 
 
+def paragraphs(text: str, *, wrap_width: int = WRAP_WIDTH) -> list[PassageSpan]:
+    """The paragraphs of *text* by rules 1 and 2 (layout only, no length limit),
+    trimmed, empty ones dropped, with offsets into *text*.
+
+    >>> line = "Мектептерде жаңы окуу жылы башталды, балдар салтанаттуу линейкага чогулушту. "
+    >>> [len(p.text) for p in paragraphs(line * 2 + "\\nЭкинчи абзац.\\n\\nҮчүнчү.")]
+    [153, 13, 7]
+    """
+    result = []
+    for start, end in _paragraphs(text, wrap_width):
+        start, end = _trim(text, start, end)
+        if start < end:
+            result.append(PassageSpan(text[start:end], start, end))
+    return result
+
+
 def passages(
     text: str, *, max_chars: int = MAX_CHARS, wrap_width: int = WRAP_WIDTH
 ) -> list[PassageSpan]:
@@ -148,10 +181,8 @@ def passages(
     if max_chars < 1:
         raise ValueError(f"max_chars must be positive, got {max_chars}")
     result: list[PassageSpan] = []
-    for start, end in _paragraphs(text, wrap_width):
-        start, end = _trim(text, start, end)
-        if start >= end:
-            continue
+    for paragraph in paragraphs(text, wrap_width=wrap_width):
+        start, end = paragraph.start, paragraph.end
         pieces = (
             [(start, end)] if end - start <= max_chars else _split_long(text, start, end, max_chars)
         )
