@@ -144,3 +144,56 @@ def test_one_paragraph_per_line_pages_keep_their_paragraphs() -> None:
     article = kgtext.clean_article(page)
     assert [p.text for p in article.paragraphs] == page.split("\n")
     assert all(page[p.start : p.end] == p.text for p in article.paragraphs)
+
+
+#: A page as some scrapers give it: one line per item, no blank lines (made up).
+ONE_LINE_PAGE = """Башкы бет / Коом / Билим
+Мугалимдердин айлык акысы 1-сентябрдан тартып жогорулайт
+12.03.2024, 14:35
+Көрүүлөр: 1 523
+Бөлүшүү: Facebook WhatsApp Telegram
+Билим берүү жана илим министрлиги мугалимдердин айлык акысын 20 пайызга жогорулатууну сунуштады.
+Бул тууралуу министрдин орун басары маалымат жыйында билдирди.
+Фото Интернеттен алынды. Мугалимдер сабакта
+Окшош жаңылыктар:
+Бишкекте жаңы мектеп ачылды
+Ошто балдар бакчасы курулат
+Тектеш
+Нарында мугалимдерге турак жай берилди
+Комментарийлер (0)
+Автор: Айгүл Токтосунова
+© 2024 Кабар. Бардык укуктар корголгон."""
+
+
+def test_page_furniture_on_one_line_pages() -> None:
+    article = kgtext.clean_article(ONE_LINE_PAGE)
+    assert article.title == "Мугалимдердин айлык акысы 1-сентябрдан тартып жогорулайт"
+    assert article.date == "2024-03-12"
+    assert article.author == "Айгүл Токтосунова"
+    assert [p.text for p in article.paragraphs] == [
+        "Билим берүү жана илим министрлиги мугалимдердин айлык акысын 20 пайызга "
+        "жогорулатууну сунуштады.",
+        "Бул тууралуу министрдин орун басары маалымат жыйында билдирди.",
+    ]
+    dropped = [d.text for d in article.dropped]
+    # the headlines listed under "related news" labels go with them
+    assert "Ошто балдар бакчасы курулат" in dropped
+    assert "Нарында мугалимдерге турак жай берилди" in dropped
+    for d in article.dropped:
+        assert ONE_LINE_PAGE[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # body lines that look a little like furniture stay
+        "Бөлүшүү маданияты мектептен башталат деди ал.",
+        "Көрүүлөр саны былтыркыдан эки эсе өскөн.",
+        "Фото көргөзмө 12-мартта ачылат.",
+        "Автордун айтымында, окуу китептери жетишпейт.",
+        "2024-жылдын 12-мартында Ош шаарында жыйын өттү.",
+    ],
+)
+def test_body_lines_are_not_furniture(line: str) -> None:
+    page = "Жыйын өттү\n\n" + line + "\n\nМугалимдер катышты."
+    assert line in [p.text for p in kgtext.clean_article(page).paragraphs]

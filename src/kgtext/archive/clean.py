@@ -16,10 +16,15 @@ A scraper dump of a Kyrgyz news page looks like this (made up)::
     Комментарийлер
 
 :func:`clean_article` finds the title (the first line, when it stands alone), the
-date (a bullet ``• 01.09.2025``, else a date written in the text), the byline
-(``Name Surname, “Outlet”``), drops share/comment labels, view-count bullets and
-"read also" lines, and removes the headline that the scraper glued onto paragraph
-starts. Every paragraph keeps its offsets into the **original** text, so
+date (a bullet ``• 01.09.2025`` or a line that is only a date, else a date written in
+the text), the byline (``Name Surname, “Outlet”``, else an ``Автор: …`` line), drops
+page furniture — share and comment labels (with network names and counts), view
+counts, "read also" lines, a "related news" label (``Тектеш``, ``Окшош
+жаңылыктар:``) with the headlines listed under it, photo captions (``Фото Интернеттен
+алынды``), breadcrumbs, tags, copyright lines (:data:`FURNITURE_PATTERNS`) —, cuts
+what is left into paragraphs as :func:`kgtext.passages` does (a news dump's lines are
+paragraphs), and removes the headline that the scraper glued onto paragraph starts.
+Every paragraph keeps its offsets into the **original** text, so
 ``text[p.start:p.end] == p.text``.
 
 Examples
@@ -53,6 +58,7 @@ from kgtext.segment.tokenize import split_glued_headline
 
 __all__ = [
     "BOILERPLATE_LINES",
+    "FURNITURE_PATTERNS",
     "READ_ALSO_PREFIXES",
     "CleanArticle",
     "Paragraph",
@@ -93,6 +99,63 @@ READ_ALSO_PREFIXES: tuple[str, ...] = (
     "see also",
     "related:",
 )
+
+_NETWORKS = (
+    r"(?:facebook|fb|whatsapp|telegram|twitter|x|vk|вконтакте|одноклассники|ok|instagram"
+    r"|linkedin|e-?mail|почта)"
+)
+#: Whole lines of page furniture beyond :data:`BOILERPLATE_LINES`, by name (matched
+#: case-insensitively on the stripped line); each is dropped.
+FURNITURE_PATTERNS: dict[str, regex.Pattern[str]] = {
+    # "Бөлүшүү: Facebook WhatsApp Telegram"
+    "share": regex.compile(
+        r"(?:бөлүшүү|бөлүшүңүз|поделиться|share)\s*:?(?:[\s,|/•·]*" + _NETWORKS + r")+[\s,|/]*",
+        regex.IGNORECASE,
+    ),
+    # "Комментарийлер (0)", "Пикирлер: 3"
+    "comments": regex.compile(
+        r"(?:комментарийлер|комментарий|комментарии|пикирлер|comments?)\s*:?\s*\(?\d+\)?",
+        regex.IGNORECASE,
+    ),
+    # "Көрүүлөр: 1 523", "Просмотров: 2,3K", "1 523 көрүү"
+    "views": regex.compile(
+        r"(?:(?:көрүүлөр(?:дүн саны)?|көрүлдү|каралды|окулду|просмотр\p{L}*|views)\s*:?\s*"
+        r"\d[\d \u00a0\u202f.,]*[kкКK]?"
+        r"|\d[\d \u00a0\u202f.,]*[kкКK]?\s*(?:көрүү\p{L}*|просмотр\p{L}*|views))",
+        regex.IGNORECASE,
+    ),
+    # "© 2024 Кабар. Бардык укуктар корголгон."
+    "copyright": regex.compile(r"(?:©|\(c\)|copyright\b).{0,150}", regex.IGNORECASE),
+    # "Башкы бет / Коом / Билим"
+    "breadcrumbs": regex.compile(
+        r"(?:башкы бет|башкы барак|главная|home)\s*[/>»›|].{0,150}", regex.IGNORECASE
+    ),
+    # "Тегдер: билим, мектеп"
+    "tags": regex.compile(r"(?:тегдер|теги|tags)\s*:.{0,200}", regex.IGNORECASE),
+    # "Сүрөт: Кабар", "Фото: 24.kg"
+    "photo_credit": regex.compile(r"(?:сүрөт|фото|photo)\s*:.{1,80}", regex.IGNORECASE),
+    # "Фото Интернеттен алынды", "Фото ... жеке архивинен алынды. <caption>"
+    "photo_caption": regex.compile(
+        r"(?:сүрөт|фото)\s[^.!?\n]{0,100}?\b(?:алынды|алынган|тарткан|тартылган)\b.{0,150}",
+        regex.IGNORECASE,
+    ),
+}
+#: A line naming the author: "Автор: Айгүл Токтосунова".
+_AUTHOR_LINE = regex.compile(
+    r"(?:автор|авторы|author|текст)\s*:\s*(?P<author>\p{Lu}[\p{L}.'’ -]{1,60}?)\s*",
+    regex.IGNORECASE,
+)
+#: A label above links to other articles ("Тектеш", "Окшош жаңылыктар:"); the
+#: headline lines after it (short, no full stop) go with it.
+_RELATED_LABEL = regex.compile(
+    r"(?:тектеш|(?:окшош|тектеш|башка|акыркы|эң акыркы|популярдуу|көп окулган|эң көп окулган)"
+    r"\s+(?:жаңылыктар|макалалар|материалдар)"
+    r"|похожие (?:новости|материалы)|другие новости|последние новости|читайте также"
+    r"|related (?:news|articles|posts)|more news)\s*:?",
+    regex.IGNORECASE,
+)
+_SENTENCE_END = regex.compile(r"[.!?…][»\"”’)\]]*$")
+_DATE_WORDS = regex.compile(r"\p{L}+")
 
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _BULLET = regex.compile(r"^[ \t\u00a0]*[•·▪●◦‣][ \t\u00a0]*(?P<body>.*?)[ \t\u00a0]*$")
@@ -256,6 +319,27 @@ def _is_boilerplate(line: str) -> bool:
     return any(low.startswith(p) for p in READ_ALSO_PREFIXES)
 
 
+def _furniture(line: str) -> bool:
+    return any(p.fullmatch(line) is not None for p in FURNITURE_PATTERNS.values())
+
+
+def _date_line(line: str) -> str | None:
+    """The ISO date of a line that is only a date, with or without a time
+    (``12.03.2024, 14:35``, ``2024-жылдын 12-марты``), else ``None``."""
+    if len(line) > 40:
+        return None
+    date = find_date(line)
+    if date is None:
+        return None
+    months = _months()
+    for word in _DATE_WORDS.findall(line.casefold()):
+        if word.startswith("жыл") or word in ("ж", "г", "саат"):
+            continue
+        if not any(word.startswith(stem) for stem in months):
+            return None
+    return date
+
+
 def _looks_like_title(block: list[_Line], n_blocks: int) -> bool:
     if len(block) != 1 or n_blocks < 2:
         return False
@@ -349,23 +433,35 @@ def clean_article(text: str, *, title: str | None = None) -> CleanArticle:
     bullet_date: str | None = None
     title_span: tuple[int, int] | None = None
 
-    # 1. date and view-count bullets, share/comment labels, read-also lines
+    # 1. date and view-count bullets and lines, share/comment labels, read-also lines
+    # and related-article lists, author lines and other page furniture
     kept: list[list[_Line]] = []
+    line_author: tuple[str, str] | None = None  # (line, name) of an "Автор: …" line
     for block in blocks:
         run: list[_Line] = []
+        related = False  # inside the headline list after a "related news" label
         for line in block:
             m = _BULLET.match(line.text)
-            drop = False
+            drop = True
             if m is not None:
                 body = m["body"]
                 date = find_date(body) if len(body) <= 40 else None
                 if date is not None:
                     bullet_date = bullet_date or date
-                    drop = True
-                elif not body or _VIEWS.match(body):
-                    drop = True
-            elif _is_boilerplate(line.text):
-                drop = True
+                else:
+                    drop = not body or _VIEWS.match(body) is not None
+            elif _is_boilerplate(line.text) or _furniture(line.text):
+                pass
+            elif _RELATED_LABEL.fullmatch(line.text) is not None:
+                related = True
+            elif (date := _date_line(line.text)) is not None:
+                bullet_date = bullet_date or date
+            elif (author := _AUTHOR_LINE.fullmatch(line.text)) is not None:
+                line_author = line_author or (line.text, author["author"].strip())
+            elif related and len(line.text) <= 150 and _SENTENCE_END.search(line.text) is None:
+                pass  # a headline in the related-articles list
+            else:
+                drop = related = False
             if drop:
                 dropped.append(Paragraph(line.text, line.start, line.end))
                 if run:
@@ -409,6 +505,9 @@ def clean_article(text: str, *, title: str | None = None) -> CleanArticle:
             break
         if i < len(kept) - 3:
             break
+
+    if byline is None and line_author is not None:
+        byline, author = line_author
 
     # 4. paragraphs (a block is cut where kgtext.passages cuts: after a line too long
     # to be hard-wrapped, around capitals headlines and list items), a glued headline
