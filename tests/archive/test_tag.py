@@ -446,3 +446,19 @@ def test_cli_errors(tmp_path: Path, capsys) -> None:
 
 if sys.platform == "win32":  # pragma: no cover
     pytestmark = pytest.mark.skip("signals and fork")
+
+
+def test_collector_thresholds_are_restored(nlp) -> None:
+    """Tagging in the caller's process raises the garbage collector's thresholds only
+    while a chunk is tagged."""
+    import gc
+
+    from kgtext.archive.tagger import GC_THRESHOLDS
+
+    before = gc.get_threshold()
+    assert before != GC_THRESHOLDS
+    records = kgtext.tag_records(["Мектеп ачылды.", "Бакча курулду."], nlp=nlp, chunk_size=1)
+    next(records)
+    assert gc.get_threshold() == before  # between chunks, the caller's settings
+    list(records)
+    assert gc.get_threshold() == before

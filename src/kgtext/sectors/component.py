@@ -218,7 +218,7 @@ class SectorTagger:
     def __call__(self, doc: Doc) -> Doc:
         return next(self._batch([doc]))
 
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
         batch: list[Doc] = []
         for doc in stream:
             batch.append(doc)
