@@ -33,6 +33,13 @@ GLUED_HEADLINE_CASES = [
         ["Курс эки", "Ага 40"],
     ),
     (
+        # the seed's layout without its blank lines, as some scrapers give it
+        "title_glued_without_blank_lines",
+        "ЖЫЙЫН УЛАНУУДА\nЖЫЙЫН УЛАНУУДА5-июнда жыйын башталды.\n"
+        "ЖЫЙЫН УЛАНУУДААр бир катышуучу сөз алды.",
+        ["5-июнда", "Ар бир"],
+    ),
+    (
         "acronym_with_suffix_is_not_a_headline",
         "ЮНИСЕФтин өкүлү сөз сүйлөдү.\n\nЖыйын бүттү.",
         ["ЮНИСЕФтин", "Жыйын"],

@@ -102,7 +102,12 @@ def _one_paragraph_per_line(block: str, wrap_width: int) -> bool:
     lines = [line for line in lines if line]
     if any(len(line) > wrap_width for line in lines):
         return True
-    breaks = lines[:-1]
+    # headlines and list items end their lines anyway (rule 2): they say nothing
+    breaks = [
+        line
+        for line in lines[:-1]
+        if not _is_headline(line) and _LIST_MARKER.match(line) is None
+    ]
     ends = sum(1 for line in breaks if _SENTENCE_END.search(line) is not None)
     return 2 * ends > len(breaks)
 
