@@ -104,9 +104,7 @@ def _one_paragraph_per_line(block: str, wrap_width: int) -> bool:
         return True
     # headlines and list items end their lines anyway (rule 2): they say nothing
     breaks = [
-        line
-        for line in lines[:-1]
-        if not _is_headline(line) and _LIST_MARKER.match(line) is None
+        line for line in lines[:-1] if not _is_headline(line) and _LIST_MARKER.match(line) is None
     ]
     ends = sum(1 for line in breaks if _SENTENCE_END.search(line) is not None)
     return 2 * ends > len(breaks)
