@@ -462,3 +462,14 @@ def test_collector_thresholds_are_restored(nlp) -> None:
     assert gc.get_threshold() == before  # between chunks, the caller's settings
     list(records)
     assert gc.get_threshold() == before
+
+
+def test_entities_of_a_record(nlp) -> None:
+    text = "Жыйын 2025-жылдын 12-мартында Бишкекте өттү. Билим берүү министрлиги билдирди."
+    (record,) = kgtext.tag_records([text], nlp=nlp)
+    found = {(e["label"], e["text"]): e for e in record["entities"]}
+    date = found[("DATE", "2025-жылдын 12-мартында")]
+    assert date["value"] == "2025-03-12" and date["canonical"] is None  # no pattern id
+    assert found[("LOC", "Бишкекте")]["canonical"] == "Бишкек"
+    org = found[("ORG", "Билим берүү министрлиги")]
+    assert text[org["start"] : org["end"]] == org["text"]

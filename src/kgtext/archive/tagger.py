@@ -467,12 +467,16 @@ class ArchiveTagger:
             s += base
             e += base
             canonical = ent._.canonical if self._has_canonical else None
+            value = ent._.value if self._has_value else None
+            if not canonical and value is None:
+                canonical = ent.ent_id_  # a user pattern's id when it names nothing else
             entities.append(
                 {
                     "label": ent.label_,
                     "text": text[s:e],
-                    "canonical": canonical or ent.ent_id_ or None,
-                    "value": ent._.value if self._has_value else None,
+                    # a date or number has a value and no name (not its pattern's id)
+                    "canonical": canonical or None,
+                    "value": value,
                     "start": s,
                     "end": e,
                 }
