@@ -15,13 +15,16 @@ record in input order, the number of lines *is* the number of input records done
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -140,6 +143,38 @@ def _recover(part: Path, state_path: Path, signature: dict[str, Any]) -> tuple[i
     return offset, summary
 
 
+@contextlib.contextmanager
+def _deferred_interrupt() -> Iterator[Callable[[], None]]:
+    """Ctrl-C during a run is acted on between chunks, by the returned check.
+
+    Python's default SIGINT handler raises KeyboardInterrupt wherever the main thread
+    is, and an exception raised inside a finalizer that the garbage collector runs is
+    printed and ignored: an interrupt could be lost and the run go on. Here SIGINT only
+    sets a flag; the check raises KeyboardInterrupt after the chunk at hand is written
+    (a second Ctrl-C raises at once). Outside the main thread nothing is installed.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: None
+        return
+    pending = False
+
+    def handler(signum: int, frame: Any) -> None:
+        nonlocal pending
+        if pending:
+            raise KeyboardInterrupt
+        pending = True
+
+    def check() -> None:
+        if pending:
+            raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGINT, handler)
+    try:
+        yield check
+    finally:
+        signal.signal(signal.SIGINT, old if old is not None else signal.SIG_DFL)
+
+
 def tag_files(
     inputs: Sequence[str],
     output: str,
@@ -176,12 +211,14 @@ def tag_files(
             raise InputError("standard output takes JSONL only (--output-format jsonl)")
         summary = RunSummary()
         stdout = sys.stdout
-        for results in run_parallel(
-            items, options, jobs=jobs, chunk_size=chunk_size, work=_work_lines
-        ):
-            for line, status in results:
-                stdout.write(line)
-                summary.add(status)
+        with _deferred_interrupt() as check_interrupt:
+            for results in run_parallel(
+                items, options, jobs=jobs, chunk_size=chunk_size, work=_work_lines
+            ):
+                for line, status in results:
+                    stdout.write(line)
+                    summary.add(status)
+                check_interrupt()
         stdout.flush()
         summary.seconds = time.monotonic() - started
         return summary
@@ -240,7 +277,9 @@ def tag_files(
             smoothing=0.1,
         )
     finished = False
+    interrupts = _deferred_interrupt()
     try:
+        check_interrupt = interrupts.__enter__()
         checkpoint()
         last = time.monotonic()
         skipped = itertools.islice(items, summary.records, None)
@@ -252,6 +291,7 @@ def tag_files(
                 handle.write(data)
                 offset += len(data)
                 summary.add(status)
+            check_interrupt()
             if bar is not None:
                 bar.update(len(results))
             now = time.monotonic()
@@ -261,6 +301,7 @@ def tag_files(
         checkpoint()
         finished = True
     finally:
+        interrupts.__exit__(None, None, None)
         if bar is not None:
             bar.close()
         if not finished:
