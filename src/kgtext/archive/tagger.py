@@ -361,15 +361,18 @@ class ArchiveTagger:
             context = [[] for _ in jobs]
         for (j, i, mapping), doc in zip(owners, self.nlp.pipe(stream), strict=True):
             text, spans, passages, entities, _record = jobs[j]
-            self._collect(doc, text, spans[i][0], mapping, i, passages, entities)
-            if context is not None:
-                if doc._.sector_probabilities is not None:
-                    # the features the sectors pipe computed (kept on normalised docs;
-                    # others are analysed again, from the cache the pipe has just filled)
-                    parts = doc.user_data.get(PARTS_KEY)
-                    if parts is None:
-                        parts = self._context_model.parts(doc_analysis(doc))
-                    context[j].append((i, doc._.sector_probabilities, parts))
+            probabilities = doc._.sector_probabilities if context is not None else None
+            # with article context, the sectors of an article of several passages are
+            # decided in _apply_context, not here
+            decide = probabilities is None or len(spans) < 2
+            self._collect(doc, text, spans[i][0], mapping, i, passages, entities, decide)
+            if probabilities is not None:
+                # the features the sectors pipe computed (kept on normalised docs;
+                # others are analysed again, from the cache the pipe has just filled)
+                parts = doc.user_data.get(PARTS_KEY)
+                if parts is None:
+                    parts = self._context_model.parts(doc_analysis(doc))
+                context[j].append((i, probabilities, parts))
         self._check_zone()
         if context is not None:
             self._apply_context(jobs, context)
@@ -450,9 +453,10 @@ class ArchiveTagger:
         i: int,
         passages: list[dict[str, Any]],
         entities: list[dict[str, Any]],
+        decide: bool = True,
     ) -> None:
         digits = self.options.digits
-        if i < len(passages):
+        if decide and i < len(passages):
             cats = doc.cats
             if self._has_sectors:
                 sectors = list(doc._.sectors or ())
