@@ -509,9 +509,9 @@ def clean_article(text: str, *, title: str | None = None) -> CleanArticle:
     if byline is None and line_author is not None:
         byline, author = line_author
 
-    # 4. paragraphs (a block is cut where kgtext.passages cuts: after a line too long
-    # to be hard-wrapped, around capitals headlines and list items), a glued headline
-    # removed from each
+    # 4. paragraphs (a block is cut where kgtext.passages cuts: at every line of text
+    # that is not hard-wrapped, around capitals headlines and list items), a glued
+    # headline removed from each
     spans = []
     for block in kept:
         start = block[0].start
