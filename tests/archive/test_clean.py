@@ -204,3 +204,48 @@ def test_page_furniture_on_one_line_pages() -> None:
 def test_body_lines_are_not_furniture(line: str) -> None:
     page = "Жыйын өттү\n\n" + line + "\n\nМугалимдер катышты."
     assert line in [p.text for p in kgtext.clean_article(page).paragraphs]
+
+
+_PAGE_LINES = [
+    "Билим берүү министрлиги жаңы окуу жылына даярдыкты талкуулады.",
+    "Мектептердин оңдоосу аяктады",
+    "Ата-энелер жыйналышка катышып, бала бакчалардагы орун тууралуу " * 2,
+    "Бөлүшүү: Facebook Telegram",
+    "Комментарийлер (3)",
+    "Көрүүлөр: 120",
+    "  • 12.03.2025",
+    "  • 1 204",
+    "Окуңуз да: Башка кабар",
+    "Тектеш",
+    "Окшош жаңылыктар:",
+    "Бишкекте жаңы мектеп ачылды",
+    "Асан Усонов, «Билим Кабар»",
+    "Автор: Айгүл Токтосунова",
+    "ЖЫЙЫН УЛАНУУДА",
+    "ЖЫЙЫН УЛАНУУДА5-июнда жыйын башталды.",
+    "© 2024 Кабар",
+    "1. Биринчи маселе",
+    "- экинчи пункт",
+    "12.03.2024, 14:35",
+    "Фото Интернеттен алынды",
+    "",
+    " ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PAGE_LINES), min_size=1, max_size=14))
+def test_nothing_is_lost(lines: list[str]) -> None:
+    """Every visible character of a page is in the title, a paragraph or a dropped
+    line, or is the headline glued onto a paragraph (which is then the title)."""
+    page = "\n".join(lines)
+    article = kgtext.clean_article(page)
+    covered = [False] * len(page)
+    spans = [(p.start, p.end) for p in (*article.paragraphs, *article.dropped)]
+    if article.title_span is not None:
+        spans.append(article.title_span)
+    for start, end in spans:
+        covered[start:end] = [True] * (end - start)
+    lost = "".join(c if not covered[i] else " " for i, c in enumerate(page)).split()
+    title_words = set((article.title or "").split())
+    assert [w for w in lost if w not in title_words] == []

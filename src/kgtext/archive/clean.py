@@ -521,11 +521,13 @@ def clean_article(text: str, *, title: str | None = None) -> CleanArticle:
     head = title
     if head is None:
         head = _common_caps_head(spans, text)
-        if head is not None and spans and text[spans[0][0] : spans[0][1]] == head.strip():
-            # the headline glued onto the paragraphs also stands alone on the first line
+        if head is not None:
+            # the headline the scraper glued onto the paragraphs is the title, and
+            # where it also stands alone on the first line, that line is
             title = head.strip()
-            title_span = spans[0]
-            spans = spans[1:]
+            if spans and text[spans[0][0] : spans[0][1]] == title:
+                title_span = spans[0]
+                spans = spans[1:]
     paragraphs: list[Paragraph] = []
     for start, end in spans:
         new_start = _strip_head(text, start, end, head)
