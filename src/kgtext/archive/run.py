@@ -277,31 +277,29 @@ def tag_files(
             smoothing=0.1,
         )
     finished = False
-    interrupts = _deferred_interrupt()
     try:
-        check_interrupt = interrupts.__enter__()
-        checkpoint()
-        last = time.monotonic()
-        skipped = itertools.islice(items, summary.records, None)
-        for results in run_parallel(
-            skipped, options, jobs=jobs, chunk_size=chunk_size, work=_work_lines
-        ):
-            for line, status in results:
-                data = line.encode("utf-8")
-                handle.write(data)
-                offset += len(data)
-                summary.add(status)
-            check_interrupt()
-            if bar is not None:
-                bar.update(len(results))
-            now = time.monotonic()
-            if now - last >= checkpoint_seconds:
-                checkpoint()
-                last = now
-        checkpoint()
-        finished = True
+        with _deferred_interrupt() as check_interrupt:
+            checkpoint()
+            last = time.monotonic()
+            skipped = itertools.islice(items, summary.records, None)
+            for results in run_parallel(
+                skipped, options, jobs=jobs, chunk_size=chunk_size, work=_work_lines
+            ):
+                for line, status in results:
+                    data = line.encode("utf-8")
+                    handle.write(data)
+                    offset += len(data)
+                    summary.add(status)
+                check_interrupt()
+                if bar is not None:
+                    bar.update(len(results))
+                now = time.monotonic()
+                if now - last >= checkpoint_seconds:
+                    checkpoint()
+                    last = now
+            checkpoint()
+            finished = True
     finally:
-        interrupts.__exit__(None, None, None)
         if bar is not None:
             bar.close()
         if not finished:

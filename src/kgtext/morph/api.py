@@ -84,13 +84,7 @@ _RECENT_TOP: dict[str, tuple[Analysis, float]] = {}
 def _top(word: str) -> tuple[Analysis, float]:
     hit = _RECENT_TOP.get(word)
     if hit is None:
-        full = _RECENT.get(word)
-        if full is not None:
-            best = full[0]
-            share = sum(a.confidence for a in full if a.pos == best.pos)
-            hit = (best, round(min(1.0, share), 4))
-        else:
-            hit = default_analyzer().top(word)
+        hit = default_analyzer().top(word)
         if len(_RECENT_TOP) >= _RECENT_SIZE:
             _RECENT_TOP.clear()
         _RECENT_TOP[word] = hit
